@@ -1,0 +1,257 @@
+"""Public analyses: `simulate` and `steady_state`, returning labelled xarray Datasets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import numpy as np
+
+from .. import units as U
+from .._errors import InvalidValueError, SteadyStateError, UnknownNameError
+from ..compile._ir import CompiledModel, compile_model
+from ..model._core import Model
+from ._steady import conservation_laws, jacobian_fd, newton, stability
+
+__all__ = ["simulate", "steady_state", "solve_steady_state", "DISCLAIMER"]
+
+EngineName = Literal["roadrunner", "scipy", "jax"]
+
+DISCLAIMER = "neurobalance is research and teaching software; its outputs are model results, not medical advice."
+
+#: Horizons of the integration fallback (h): long enough for the slowest pools.
+_FALLBACK_HORIZONS = (2000.0, 20000.0)
+
+
+def _engine(name: str):  # noqa: ANN202
+    from ..backends import get_backend
+
+    return get_backend(name)
+
+
+def _check_hours(hours: Any) -> float:
+    try:
+        h = float(hours)
+    except (TypeError, ValueError):
+        raise InvalidValueError("hours", hours, "a positive number of hours") from None
+    if not np.isfinite(h) or h <= 0:
+        raise InvalidValueError("hours", hours, "a positive, finite number of hours")
+    if h > 24 * 365 * 10:
+        raise InvalidValueError("hours", hours, "at most ten years (87600 h)")
+    return h
+
+
+def _steady_functions(compiled: CompiledModel, p: np.ndarray, engine: str):  # noqa: ANN202
+    if engine == "jax":
+        return _engine("jax").steady_functions(compiled, p)
+    rhs = compiled.rhs
+    pt = tuple(p)
+
+    def f(y: np.ndarray) -> np.ndarray:
+        return np.asarray(rhs(0.0, y, pt), dtype=float)
+
+    return f, None
+
+
+def solve_steady_state(
+    compiled: CompiledModel, p: np.ndarray, guess: np.ndarray, *, engine: str = "roadrunner"
+) -> tuple[np.ndarray, str, np.ndarray, np.ndarray]:
+    """Return (state, method, eigenvalues, conservation laws) at constant inputs (t = 0)."""
+    laws = conservation_laws(compiled.stoichiometry(p))
+    f, jac = _steady_functions(compiled, p, engine)
+    y = np.asarray(guess, dtype=float)
+    method = "newton"
+    try:
+        y, _ = newton(f, y, laws, jac=jac)
+    except SteadyStateError:
+        backend = _engine(engine)
+        for horizon in _FALLBACK_HORIZONS:
+            y = backend.integrate(compiled, p, y, np.array([horizon]), t0=0.0)[-1]
+            try:
+                y, _ = newton(f, y, laws, jac=jac)
+                method = f"integration ({horizon:g} h) + newton"
+                break
+            except SteadyStateError:
+                continue
+        else:
+            raise SteadyStateError(
+                "no steady state found by Newton or by integrating 20000 h; the model may oscillate "
+                "or grow without bound: inspect it with simulate()"
+            ) from None
+    jm = jac(y) if jac is not None else jacobian_fd(f, y)
+    ev = stability(np.asarray(jm), laws)
+    return y, method, ev, laws
+
+
+def _resolve_inputs(model: Model, inputs: Mapping[str, Any] | None) -> dict[str, Any]:
+    return dict(inputs or {})
+
+
+def _display(compiled: CompiledModel, obs: np.ndarray) -> dict[str, tuple[np.ndarray, str]]:
+    out = {}
+    for j, name in enumerate(compiled.observable_names):
+        o = compiled.structure.observables[name]
+        out[name] = (U.convert(obs[..., j], o.unit, o.display_unit), o.display_unit)
+    return out
+
+
+def _attrs(model: Model, engine: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    from .. import __version__
+
+    changed = {k: v for k, v in model.parameter_values.items() if v != model.parameters[k].value}
+    return {
+        "model_version": __version__,
+        "engine": engine,
+        "parameters_changed": json.dumps(changed, sort_keys=True),
+        "inputs": json.dumps({k: (v.key() if hasattr(v, "key") else v) for k, v in inputs.items()}, sort_keys=True),
+        "time_unit": "h",
+        "disclaimer": DISCLAIMER,
+    }
+
+
+def _dataset(compiled: CompiledModel, model: Model, times: np.ndarray | None, y: np.ndarray, p: np.ndarray,
+             attrs: dict[str, Any]):  # noqa: ANN202
+    import xarray as xr
+
+    ts = np.zeros(len(y)) if times is None else times
+    obs = compiled.evaluate(compiled.observable_function, ts, y, p)
+    flx = compiled.evaluate(compiled.flux_function, ts, y, p)
+    data: dict[str, Any] = {}
+    dims: tuple[str, ...] = ("time",) if times is not None else ()
+    for name, (vals, unit) in _display(compiled, obs).items():
+        o = compiled.structure.observables[name]
+        a = {"units": unit, "long_name": o.desc}
+        if o.reference_range:
+            a["reference_range"] = list(o.reference_range)
+            a["reference_source"] = o.range_source or ""
+        data[name] = (dims, vals if times is not None else vals[0], a)
+    sdims = dims + ("state",)
+    fdims = dims + ("flux",)
+    data["state_value"] = (sdims, y if times is not None else y[0], {"units": "canonical (uM or model units)"})
+    data["flux_value"] = (fdims, flx if times is not None else flx[0], {"units": "uM/h (per compartment volume)"})
+    coords: dict[str, Any] = {"state": list(compiled.state_names), "flux": list(compiled.flux_names)}
+    if times is not None:
+        coords["time"] = ("time", times, {"units": "h"})
+    return xr.Dataset(data, coords=coords, attrs=attrs)
+
+
+def _initial(model: Model, compiled: CompiledModel, p: np.ndarray, initial: Any, engine: str) -> np.ndarray:
+    if isinstance(initial, str):
+        if initial == "model":
+            return compiled.initial_state(p)
+        if initial == "steady_state":
+            ref = compile_model(model)  # constant default inputs
+            y, *_ = solve_steady_state(ref, p, ref.initial_state(p), engine=engine)
+            return y
+        raise InvalidValueError("initial", initial, "'steady_state', 'model', or a mapping of state values")
+    if isinstance(initial, Mapping):
+        y = compiled.initial_state(p)
+        for k, v in initial.items():
+            if k not in compiled.state_names:
+                raise UnknownNameError("state", k, compiled.state_names)
+            y[compiled.state_index(k)] = float(v)
+        return y
+    y = np.asarray(initial, dtype=float)
+    if y.shape != (len(compiled.state_names),) or not np.all(np.isfinite(y)) or np.any(y < 0):
+        raise InvalidValueError("initial", "array", f"{len(compiled.state_names)} finite non-negative values")
+    return y
+
+
+def simulate(
+    model: Model,
+    hours: float = 24.0,
+    *,
+    times: Any = None,
+    points: int | None = None,
+    inputs: Mapping[str, Any] | None = None,
+    initial: Any = "steady_state",
+    engine: EngineName = "roadrunner",
+):  # noqa: ANN201 - returns xarray.Dataset (lazy import)
+    """Simulate ``model`` for ``hours`` and return a labelled time course.
+
+    Parameters
+    ----------
+    model
+        A `Model` (e.g. ``default_model().with_genes(SLC6A4=0.5)``).
+    hours
+        Duration (h).
+    times
+        Output times (h); default: ``points`` evenly spaced times (default one per 6 min,
+        at most 5001).
+    inputs
+        Input schedules by input name (`neurobalance.inputs`), e.g.
+        ``{"dopamine.blood_tyrosine": meals("2008", mean=97)}``.
+    initial
+        ``"steady_state"`` (of the model at its default inputs; the default), ``"model"``
+        (declared initial values) or a mapping ``{state: value}`` (canonical units).
+    engine
+        ``"roadrunner"`` (default CPU engine), ``"scipy"`` or ``"jax"``.
+
+    Returns
+    -------
+    xarray.Dataset
+        One variable per observable (display units in ``attrs["units"]``), plus
+        ``state_value`` (time × state) and ``flux_value`` (time × flux).
+
+    Examples
+    --------
+    >>> import neurobalance as nb
+    >>> ds = nb.simulate(nb.default_model(), hours=2)
+    >>> round(float(ds["serotonin.extracellular"][-1]), 1)
+    60.1
+    """
+    h = _check_hours(hours)
+    inputs = _resolve_inputs(model, inputs)
+    compiled = compile_model(model, inputs)
+    p = compiled.parameter_vector(model)
+    if times is None:
+        n = points if points is not None else min(5001, int(h * 10) + 1)
+        if n < 2:
+            raise InvalidValueError("points", points, "at least 2")
+        t = np.linspace(0.0, h, n)
+    else:
+        t = np.asarray(times, dtype=float)
+        if t.ndim != 1 or t.size == 0 or not np.all(np.isfinite(t)) or np.any(np.diff(t) <= 0) or t[0] < 0:
+            raise InvalidValueError("times", "array", "increasing, finite, non-negative times in hours")
+    y0 = _initial(model, compiled, p, initial, engine)
+    y = _engine(engine).integrate(compiled, p, y0, t, t0=0.0)
+    return _dataset(compiled, model, t, y, p, _attrs(model, engine, inputs))
+
+
+def steady_state(
+    model: Model,
+    *,
+    engine: EngineName = "roadrunner",
+    guess: Any = "model",
+):  # noqa: ANN201
+    """Steady state of ``model`` at its default (constant) inputs, with its stability.
+
+    Newton's method with conservation laws, from the model's declared initial values;
+    if it fails, integrate 2000 h (then 20000 h) with ``engine`` and polish by Newton.
+
+    Returns
+    -------
+    xarray.Dataset
+        Observables (0-d, display units), ``state_value``, ``flux_value``, and
+        ``eigenvalue_real``/``eigenvalue_imag`` (h⁻¹, by mode).  ``attrs["stable"]`` is
+        1 when every eigenvalue on the stoichiometric subspace has a negative real part.
+
+    Examples
+    --------
+    >>> import neurobalance as nb
+    >>> ss = nb.steady_state(nb.default_model())
+    >>> round(float(ss["dopamine.extracellular"]), 2), ss.attrs["stable"]
+    (2.02, 1)
+    """
+    compiled = compile_model(model)
+    p = compiled.parameter_vector(model)
+    y0 = _initial(model, compiled, p, guess, engine)
+    y, method, ev, _ = solve_steady_state(compiled, p, y0, engine=engine)
+    attrs = _attrs(model, engine, {})
+    lead = float(ev[0].real) if ev.size else float("-inf")
+    attrs.update({"method": method, "stable": int(lead < 0), "max_real_eigenvalue_per_h": lead})
+    ds = _dataset(compiled, model, None, y[None, :], p, attrs)
+    ds["eigenvalue_real"] = ("mode", ev.real, {"units": "1/h"})
+    ds["eigenvalue_imag"] = ("mode", ev.imag, {"units": "1/h"})
+    return ds

@@ -1,0 +1,136 @@
+"""Steady states by Newton's method on the IR, with conservation laws and an integration fallback.
+
+Conserved moieties (e.g. BH4 + BH2 in a terminal) make the Jacobian singular.  They are
+found once per parameter set as the left null space of the stoichiometry matrix, and the
+Newton system replaces one equation per law by the law itself (the approach of
+conserved-moiety analysis, without roadrunner's per-call re-JIT).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import numpy as np
+import scipy.linalg as sla
+
+from .._errors import SteadyStateError
+
+__all__ = ["conservation_laws", "newton", "jacobian_fd", "stability", "SteadyStateInfo"]
+
+
+def conservation_laws(stoich: np.ndarray, tol: float = 1e-10) -> np.ndarray:
+    """Rows ``L`` with ``L @ N = 0`` (orthonormal), for the states × fluxes matrix ``N``."""
+    if stoich.size == 0:
+        return np.eye(stoich.shape[0])
+    u, s, _ = np.linalg.svd(stoich, full_matrices=True)
+    rank = int(np.sum(s > tol * max(1.0, s[0] if s.size else 1.0)))
+    return u[:, rank:].T
+
+
+def jacobian_fd(f: Callable[[np.ndarray], np.ndarray], y: np.ndarray, f0: np.ndarray | None = None) -> np.ndarray:
+    """Forward-difference Jacobian with relative steps."""
+    f0 = f(y) if f0 is None else f0
+    n = y.size
+    jac = np.empty((f0.size, n))
+    for j in range(n):
+        h = 1e-7 * max(abs(y[j]), 1e-6)
+        yp = y.copy()
+        yp[j] += h
+        jac[:, j] = (f(yp) - f0) / h
+    return jac
+
+
+@dataclasses.dataclass(frozen=True)
+class SteadyStateInfo:
+    method: str
+    iterations: int
+    residual: float
+
+
+def newton(
+    f: Callable[[np.ndarray], np.ndarray],
+    y0: np.ndarray,
+    laws: np.ndarray,
+    *,
+    jac: Callable[[np.ndarray], np.ndarray] | None = None,
+    max_iter: int = 50,
+    xtol: float = 1e-11,
+) -> tuple[np.ndarray, SteadyStateInfo]:
+    """Damped Newton for ``f(y) = 0`` subject to ``laws @ y = laws @ y0``.
+
+    Raises `SteadyStateError` when it does not converge (the caller then integrates).
+    """
+    y = np.array(y0, dtype=float)
+    k = laws.shape[0]
+    if k:
+        _, _, piv = sla.qr(laws, pivoting=True, mode="economic")
+        rows = np.sort(piv[:k])
+    else:
+        rows = np.array([], dtype=int)
+    totals = laws @ y
+
+    def full(x: np.ndarray) -> np.ndarray:
+        r = np.asarray(f(x), dtype=float)
+        if k:
+            r = r.copy()
+            r[rows] = laws @ x - totals
+        return r
+
+    def full_jac(x: np.ndarray, r: np.ndarray) -> np.ndarray:
+        jm = jac(x) if jac is not None else jacobian_fd(lambda z: np.asarray(f(z), dtype=float), x)
+        jm = np.array(jm, dtype=float)
+        if k:
+            jm[rows] = laws
+        return jm
+
+    scale = np.maximum(np.abs(y), 1e-9)
+    r = full(y)
+    jm = full_jac(y, r)
+    lu = sla.lu_factor(jm)
+    fresh = True
+    for it in range(1, max_iter + 1):
+        if not np.all(np.isfinite(r)):
+            raise SteadyStateError("non-finite residual during Newton iteration; the integration fallback follows")
+        dx = -sla.lu_solve(lu, r)
+        # keep concentrations non-negative: shorten the step if it would cross zero
+        neg = (y + dx < 0) & (dx < 0)
+        lam = 1.0
+        if np.any(neg):
+            lam = min(1.0, 0.9 * float(np.min(y[neg] / -dx[neg])))
+        norm0 = np.linalg.norm(r / np.maximum(np.abs(y), 1e-9))
+        for _ in range(12):
+            y_new = y + lam * dx
+            r_new = full(y_new)
+            if np.all(np.isfinite(r_new)) and np.linalg.norm(r_new / np.maximum(np.abs(y_new), 1e-9)) <= norm0 * (1 - 1e-4 * lam) + 1e-300:
+                break
+            lam *= 0.5
+        else:
+            if fresh:
+                raise SteadyStateError("Newton line search failed")
+            jm = full_jac(y, r)
+            lu = sla.lu_factor(jm)
+            fresh = True
+            continue
+        step = np.max(np.abs(lam * dx) / np.maximum(np.abs(y_new), scale * 1e-3))
+        y, r = y_new, r_new
+        if step < xtol:
+            return y, SteadyStateInfo("newton", it, float(np.max(np.abs(r))))
+        if lam < 1.0 or step > 1e-3:
+            jm = full_jac(y, r)
+            lu = sla.lu_factor(jm)
+            fresh = True
+        else:
+            fresh = False
+    raise SteadyStateError(f"Newton did not converge in {max_iter} iterations")
+
+
+def stability(jm: np.ndarray, laws: np.ndarray) -> np.ndarray:
+    """Eigenvalues of the Jacobian restricted to the stoichiometric subspace (sorted, largest real part first)."""
+    if laws.shape[0]:
+        q = sla.null_space(laws)
+        jr = q.T @ jm @ q
+    else:
+        jr = jm
+    ev = np.linalg.eigvals(jr)
+    return ev[np.argsort(-ev.real)]

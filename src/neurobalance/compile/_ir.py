@@ -1,0 +1,246 @@
+"""Model → IR: flat index maps and one sympy right-hand side, rendered to each target.
+
+The IR holds the equations once (Brian2's single parsed representation).  Renderers turn
+them into scalar Python (Newton, SciPy), vectorised NumPy (observables over time), JAX
+(diffrax) and SBML MathML.  Nothing downstream rebuilds the equations by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import sympy as sp
+from sympy.printing.pycode import PythonCodePrinter
+
+from .. import units as U
+from ..model._core import TIME, Model
+from ..inputs import Schedule, as_schedule
+
+__all__ = ["CompiledModel", "compile_model"]
+
+
+class _ScalarPrinter(PythonCodePrinter):
+    """Scalar code using the math module; Max/Min as builtins (fast for one state)."""
+
+    def _print_Max(self, expr: sp.Max) -> str:
+        return "max(" + ", ".join(self._print(a) for a in expr.args) + ")"
+
+    def _print_Min(self, expr: sp.Min) -> str:
+        return "min(" + ", ".join(self._print(a) for a in expr.args) + ")"
+
+    def _print_Mod(self, expr: sp.Mod) -> str:
+        return f"math.fmod({self._print(expr.args[0])}, {self._print(expr.args[1])})"
+
+
+def _scalar_function(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs: list[sp.Expr]) -> Callable:
+    """Generate ``f(t, y, p) -> list`` as straight-line Python with common subexpressions."""
+    printer = _ScalarPrinter({"fully_qualified_modules": True, "inline": True})
+    ymap = {s: sp.Symbol(f"y_{i}") for i, s in enumerate(args_y)}
+    pmap = {s: sp.Symbol(f"p_{i}") for i, s in enumerate(args_p)}
+    sub = {**ymap, **pmap, TIME: sp.Symbol("t")}
+    exprs = [e.xreplace(sub) for e in exprs]
+    reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("x_"))
+    lines = [f"def {name}(t, y, p):"]
+    if args_y:
+        lines.append("    " + ", ".join(str(v) for v in ymap.values()) + (", = y" if len(ymap) == 1 else " = y"))
+    if args_p:
+        lines.append("    " + ", ".join(str(v) for v in pmap.values()) + (", = p" if len(pmap) == 1 else " = p"))
+    for sym, e in reps:
+        lines.append(f"    {sym} = {printer.doprint(e)}")
+    lines.append("    return [" + ", ".join(printer.doprint(e) for e in reduced) + "]")
+    src = "\n".join(lines)
+    ns: dict[str, Any] = {"math": __import__("math")}
+    exec(compile(src, f"<neurobalance:{name}>", "exec"), ns)  # noqa: S102 - generated from the model IR
+    fn = ns[name]
+    fn.source = src  # type: ignore[attr-defined]
+    return fn
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class CompiledModel:
+    """Flat, unit-free representation of a model structure plus input schedules.
+
+    All values are canonical (µM, hours).  Parameter *values* are not part of the
+    compiled model: engines receive a parameter vector, so variants share the code.
+    """
+
+    structure: Any
+    state_names: tuple[str, ...]
+    param_names: tuple[str, ...]
+    observable_names: tuple[str, ...]
+    flux_names: tuple[str, ...]
+    schedules: Mapping[str, Schedule]
+    rhs_exprs: tuple[sp.Expr, ...]
+    flux_exprs: tuple[sp.Expr, ...]
+    observable_exprs: tuple[sp.Expr, ...]
+    initial_exprs: tuple[sp.Expr, ...]
+    input_exprs: Mapping[str, sp.Expr]
+    stoich: np.ndarray  # states × fluxes, with the volume ratio as a parameter-free symbol-less matrix
+    stoich_volume_params: tuple[tuple[int, int, str | None, str | None], ...]
+    key: str
+
+    # ---------------------------------------------------------------- code (cached)
+    @functools.cached_property
+    def _ysyms(self) -> list[sp.Symbol]:
+        return [sp.Symbol(n, real=True) for n in self.state_names]
+
+    @functools.cached_property
+    def _psyms(self) -> list[sp.Symbol]:
+        return [sp.Symbol(n, real=True) for n in self.param_names]
+
+    @functools.cached_property
+    def rhs(self) -> Callable[[float, Any, Any], list[float]]:
+        """Scalar right-hand side ``rhs(t, y, p) -> list`` (canonical units)."""
+        return _scalar_function("rhs", self._ysyms, self._psyms, list(self.rhs_exprs))
+
+    @functools.cached_property
+    def flux_function(self) -> Callable:
+        return _scalar_function("fluxes", self._ysyms, self._psyms, list(self.flux_exprs))
+
+    @functools.cached_property
+    def observable_function(self) -> Callable:
+        return _scalar_function("observables", self._ysyms, self._psyms, list(self.observable_exprs))
+
+    @functools.cached_property
+    def initial_function(self) -> Callable:
+        return _scalar_function("initial", [], self._psyms, list(self.initial_exprs))
+
+    def param_index(self, name: str) -> int:
+        return self._pindex[name]
+
+    def state_index(self, name: str) -> int:
+        return self._sindex[name]
+
+    @functools.cached_property
+    def _pindex(self) -> dict[str, int]:
+        return {n: i for i, n in enumerate(self.param_names)}
+
+    @functools.cached_property
+    def _sindex(self) -> dict[str, int]:
+        return {n: i for i, n in enumerate(self.state_names)}
+
+    # ------------------------------------------------------------------- numerics
+    def parameter_vector(self, model: Model) -> np.ndarray:
+        """Canonical parameter values of ``model`` in this IR's order."""
+        vals = model.parameter_values
+        params = self.structure.parameters
+        return np.array([U.to_canonical(vals[n], params[n].unit) for n in self.param_names], dtype=float)
+
+    def initial_state(self, p: np.ndarray) -> np.ndarray:
+        return np.asarray(self.initial_function(0.0, (), p), dtype=float)
+
+    def stoichiometry(self, p: np.ndarray) -> np.ndarray:
+        """States × fluxes matrix including compartment volume ratios at parameters ``p``."""
+        n = self.stoich.copy()
+        for i, j, vflux, vstate in self.stoich_volume_params:
+            num = p[self._pindex[vflux]] if vflux else 1.0
+            den = p[self._pindex[vstate]] if vstate else 1.0
+            n[i, j] *= num / den if den != 0 else 0.0
+        return n
+
+    def evaluate(self, fn: Callable, times: np.ndarray, y: np.ndarray, p: np.ndarray) -> np.ndarray:
+        """Evaluate a scalar IR function along a trajectory (rows = times)."""
+        return np.array([fn(t, row, p) for t, row in zip(times, y)], dtype=float).reshape(len(times), -1)
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        ts: set[float] = set()
+        for s in self.schedules.values():
+            ts.update(t for t in s.discontinuities(t0, t1) if t0 < t < t1)
+        return sorted(ts)
+
+
+def _schedules_key(schedules: Mapping[str, Schedule]) -> str:
+    return ";".join(f"{k}={v.key()}" for k, v in sorted(schedules.items()))
+
+
+@functools.lru_cache(maxsize=64)
+def _compile_cached(structure: Any, skey: str, schedules_items: tuple) -> CompiledModel:
+    schedules = dict(schedules_items)
+    st = structure
+    state_names = tuple(st.states)
+    param_names = tuple(st.parameters)
+    # inputs: a schedule (in the input's declared unit) → canonical expression
+    input_exprs: dict[str, sp.Expr] = {}
+    sub: dict[sp.Symbol, sp.Expr] = {}
+    for name, inp in st.inputs.items():
+        factor = U.to_canonical(1.0, inp.unit)
+        if name in schedules:
+            expr = schedules[name].expr(TIME) * factor
+        else:
+            expr = inp.default * factor if factor != 1.0 else inp.default
+        input_exprs[name] = sp.sympify(expr)
+        sub[inp.symbol] = input_exprs[name]
+    for name, rule in st.rules.items():
+        sub[rule.symbol] = rule.expr.xreplace(sub)
+    flux_exprs = tuple(f.rate.xreplace(sub) for f in st.fluxes.values())
+    obs_exprs = tuple(o.expr.xreplace(sub) for o in st.observables.values())
+    psyms = {n: sp.Symbol(n, real=True) for n in param_names}
+
+    # stoichiometry with volume ratios
+    sidx = {n: i for i, n in enumerate(state_names)}
+    n_s, n_f = len(state_names), len(st.fluxes)
+    stoich = np.zeros((n_s, n_f))
+    vols: list[tuple[int, int, str | None, str | None]] = []
+    rhs_terms: list[list[sp.Expr]] = [[] for _ in range(n_s)]
+    for j, f in enumerate(st.fluxes.values()):
+        vf = st.compartments[f.compartment].size
+        for sname, coeff in f.stoichiometry.items():
+            i = sidx[sname]
+            vs = st.compartments[st.states[sname].compartment].size
+            stoich[i, j] = coeff
+            if vf != vs:
+                vols.append((i, j, vf, vs))
+                rhs_terms[i].append(coeff * flux_exprs[j] * psyms[vf] / psyms[vs])
+            else:
+                rhs_terms[i].append(coeff * flux_exprs[j])
+    rhs_exprs = tuple(sp.Add(*terms) for terms in rhs_terms)
+
+    initial_exprs = []
+    for s in st.states.values():
+        if isinstance(s.initial, sp.Expr):
+            # expressions of parameters are evaluated on canonical parameter values
+            initial_exprs.append(s.initial)
+        else:
+            initial_exprs.append(sp.Float(U.to_canonical(float(s.initial), s.unit)))
+
+    h = hashlib.sha256()
+    for e in rhs_exprs + obs_exprs:
+        h.update(sp.srepr(e).encode())
+    return CompiledModel(
+        structure=st,
+        state_names=state_names,
+        param_names=param_names,
+        observable_names=tuple(st.observables),
+        flux_names=tuple(st.fluxes),
+        schedules=schedules,
+        rhs_exprs=rhs_exprs,
+        flux_exprs=flux_exprs,
+        observable_exprs=obs_exprs,
+        initial_exprs=tuple(initial_exprs),
+        input_exprs=input_exprs,
+        stoich=stoich,
+        stoich_volume_params=tuple(vols),
+        key=h.hexdigest()[:16],
+    )
+
+
+def compile_model(model: Model, inputs: Mapping[str, Any] | None = None) -> CompiledModel:
+    """Compile ``model`` with optional input schedules (name → `Schedule` or number).
+
+    Compilation depends only on the model's structure and the input schedules, and is
+    cached, so parameter variants (`Model.with_parameters`) reuse the same code.
+    """
+    from .._errors import UnknownNameError
+
+    schedules: dict[str, Schedule] = {}
+    for name, value in (inputs or {}).items():
+        if name not in model.inputs:
+            raise UnknownNameError("input", name, model.inputs)
+        schedules[name] = as_schedule(value, field=name)
+    items = tuple(sorted(schedules.items()))
+    return _compile_cached(model.structure, _schedules_key(schedules), items)

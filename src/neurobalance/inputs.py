@@ -1,0 +1,174 @@
+"""Input schedules: closed-form functions of time given to every engine identically.
+
+An input (blood tryptophan, blood tyrosine, firing rate, histamine) has a default value
+in the model; a schedule replaces it for one run without editing the model.  Each
+schedule declares its discontinuity times so that every engine stops there.
+
+Examples
+--------
+>>> from neurobalance.inputs import meals, step
+>>> meals("2008", mean=97.0).value(8.0)   # breakfast, 1.75 × 97 µM
+169.75
+>>> step(1.0, 3.0, at=1.0).value(2.0)
+3.0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import sympy as sp
+
+from ._errors import InvalidValueError
+
+__all__ = ["Schedule", "constant", "step", "daily", "meals", "expression", "as_schedule", "MEAL_PROTOCOLS"]
+
+
+def _num(field: str, v: Any, *, nonneg: bool = True) -> float:
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        raise InvalidValueError(field, v, "a number") from None
+    if isinstance(v, bool) or not math.isfinite(x):
+        raise InvalidValueError(field, v, "a finite number")
+    if nonneg and x < 0:
+        raise InvalidValueError(field, v, "non-negative")
+    return x
+
+
+class Schedule:
+    """Abstract input schedule: `expr` (sympy, of time in hours) and discontinuities."""
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def key(self) -> str:
+        return repr(self)
+
+    def value(self, t: float) -> float:
+        """Value at time ``t`` (hours), for inspection and plots."""
+        ts = sp.Symbol("t", real=True)
+        return float(self.expr(ts).subs(ts, t))
+
+    def __lt__(self, other: Schedule) -> bool:  # allows sorting (name, schedule) pairs
+        return self.key() < other.key()
+
+
+@dataclasses.dataclass(frozen=True, order=False)
+class _Constant(Schedule):
+    level: float
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        return sp.Float(self.level)
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return []
+
+
+@dataclasses.dataclass(frozen=True, order=False)
+class _Step(Schedule):
+    before: float
+    after: float
+    at: float
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        return sp.Piecewise((sp.Float(self.before), t < self.at), (sp.Float(self.after), True))
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return [self.at]
+
+
+@dataclasses.dataclass(frozen=True, order=False)
+class _Daily(Schedule):
+    base: float
+    pieces: tuple[tuple[float, float, float], ...]  # (start h of day, end h of day, level)
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        tod = sp.Mod(t, 24)
+        branches = [(sp.Float(v), sp.And(tod >= a, tod < b)) for a, b, v in self.pieces]
+        return sp.Piecewise(*branches, (sp.Float(self.base), True))
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        out = []
+        day = math.floor(t0 / 24.0)
+        while day * 24.0 <= t1:
+            for a, b, _ in self.pieces:
+                out += [day * 24.0 + a, day * 24.0 + b]
+            day += 1
+        return [t for t in out if t0 <= t <= t1]
+
+
+@dataclasses.dataclass(frozen=True, order=False)
+class _Expression(Schedule):
+    text: str
+    jumps: tuple[float, ...]
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        return sp.sympify(self.text, locals={"t": t, "time": t})
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return list(self.jumps)
+
+
+def constant(level: float) -> Schedule:
+    """A constant input (in the input's unit)."""
+    return _Constant(_num("level", level))
+
+
+def step(before: float, after: float, *, at: float) -> Schedule:
+    """``before`` until ``at`` hours, ``after`` from then on."""
+    return _Step(_num("before", before), _num("after", after), _num("at", at))
+
+
+def daily(base: float, pieces: Sequence[tuple[float, float, float]]) -> Schedule:
+    """A daily piecewise-constant schedule: ``base`` except ``level`` on [start, end) h."""
+    checked = []
+    for k, (a, b, v) in enumerate(pieces):
+        a, b, v = _num(f"pieces[{k}].start", a), _num(f"pieces[{k}].end", b), _num(f"pieces[{k}].level", v)
+        if not (0 <= a < b <= 24):
+            raise InvalidValueError(f"pieces[{k}]", (a, b), "a window 0 <= start < end <= 24 h of day")
+        checked.append((a, b, v))
+    return _Daily(_num("base", base), tuple(checked))
+
+
+#: Meal protocols of the Best/Reed/Nijhout group [code: authors' `btrp.m`, 4 Dec 2008 and
+#: "Results Section 3.1" of 2020], as multiples of the daily mean blood amino acid.
+MEAL_PROTOCOLS: dict[str, tuple[float, tuple[tuple[float, float, float], ...]]] = {
+    "2008": (0.25, ((7.0, 10.0, 1.75), (12.0, 15.0, 1.75), (18.0, 21.0, 3.25))),
+    "2020": (0.59, ((7.0, 9.0, 2.0), (12.0, 14.0, 2.0), (18.0, 21.0, 2.0))),
+}
+
+
+def meals(protocol: str = "2020", *, mean: float) -> Schedule:
+    """Blood amino-acid level over a day of three meals, around a daily ``mean``."""
+    if protocol not in MEAL_PROTOCOLS:
+        from ._errors import UnknownNameError
+
+        raise UnknownNameError("meal protocol", protocol, MEAL_PROTOCOLS)
+    base, pieces = MEAL_PROTOCOLS[protocol]
+    m = _num("mean", mean)
+    return daily(base * m, [(a, b, v * m) for a, b, v in pieces])
+
+
+def expression(text: str, *, discontinuities: Sequence[float] = ()) -> Schedule:
+    """A closed-form expression of ``t`` (hours), e.g. ``"1 + 17*exp(-t)"``."""
+    try:
+        e = sp.sympify(text, locals={"t": sp.Symbol("t", real=True)})
+    except (sp.SympifyError, SyntaxError, TypeError) as exc:
+        raise InvalidValueError("expression", text, f"a formula of t ({exc})") from None
+    extra = {str(s) for s in e.free_symbols} - {"t", "time"}
+    if extra:
+        raise InvalidValueError("expression", text, f"a formula of t only (found {sorted(extra)})")
+    return _Expression(text, tuple(_num("discontinuities", x) for x in discontinuities))
+
+
+def as_schedule(value: Any, *, field: str) -> Schedule:
+    if isinstance(value, Schedule):
+        return value
+    return constant(_num(field, value))

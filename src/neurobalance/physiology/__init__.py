@@ -1,0 +1,6 @@
+"""Physiology modules, one per system, each a function returning a `Module`."""
+
+from .default import MODULE_BUILDERS as MODULE_BUILDERS
+from .default import default_model as default_model
+from .dopamine import dopamine_module as dopamine_module
+from .serotonin import serotonin_module as serotonin_module

@@ -1,0 +1,31 @@
+"""Gene-dose / activity factors, addressed by HGNC symbol (1 = reference, 0 = knockout).
+
+Each factor multiplies the maximal rate (or receptor density) of the product it names;
+modules declare which of their rates a gene scales.
+"""
+
+from __future__ import annotations
+
+from ..model._core import Gene
+
+__all__ = ["GENES"]
+
+GENES: dict[str, Gene] = {
+    g.symbol: g
+    for g in (
+        Gene("TH", "tyrosine hydroxylase (rate-limiting DA synthesis)"),
+        Gene("TPH2", "tryptophan hydroxylase 2 (neuronal 5-HT synthesis)"),
+        Gene("DDC", "aromatic L-amino-acid decarboxylase (AADC): L-DOPA → DA, 5-HTP → 5-HT"),
+        Gene("GCH1", "GTP cyclohydrolase 1, rate-limiting for BH4 synthesis (sets the biopterin pool)"),
+        Gene("QDPR", "quinoid dihydropteridine reductase (DHPR/DRR), regenerates BH4"),
+        Gene("MAOA", "monoamine oxidase A (neuronal; 5-HT and DA)"),
+        Gene("MAOB", "monoamine oxidase B (glial; extracellular DA catabolism)"),
+        Gene("COMT", "catechol-O-methyltransferase (DOPAC → HVA)"),
+        Gene("SLC6A4", "serotonin transporter SERT"),
+        Gene("SLC6A3", "dopamine transporter DAT"),
+        Gene("SLC18A2", "vesicular monoamine transporter VMAT2"),
+        Gene("SLC7A5", "LAT1 large-neutral-amino-acid transporter (Trp, Tyr entry into the brain)"),
+        Gene("DRD2", "dopamine D2 autoreceptor density"),
+        Gene("HTR1B", "5-HT1B terminal autoreceptor density"),
+    )
+}
