@@ -54,7 +54,7 @@ def newton(
     laws: np.ndarray,
     *,
     jac: Callable[[np.ndarray], np.ndarray] | None = None,
-    max_iter: int = 50,
+    max_iter: int = 100,
     xtol: float = 1e-11,
 ) -> tuple[np.ndarray, SteadyStateInfo]:
     """Damped Newton for ``f(y) = 0`` subject to ``laws @ y = laws @ y0``.
@@ -84,7 +84,11 @@ def newton(
             jm[rows] = laws
         return jm
 
-    scale = np.maximum(np.abs(y), 1e-9)
+    floor = np.maximum(np.abs(y), 1e-6)  # residual scale: never smaller than the guess
+
+    def norm(x: np.ndarray, res: np.ndarray) -> float:
+        return float(np.linalg.norm(res / np.maximum(np.abs(x), floor)))
+
     r = full(y)
     jm = full_jac(y, r)
     lu = sla.lu_factor(jm)
@@ -98,21 +102,28 @@ def newton(
         lam = 1.0
         if np.any(neg):
             lam = min(1.0, 0.9 * float(np.min(y[neg] / -dx[neg])))
-        norm0 = np.linalg.norm(r / np.maximum(np.abs(y), 1e-9))
-        for _ in range(12):
+        norm0 = norm(y, r)
+        best: tuple[float, float, np.ndarray, np.ndarray] | None = None
+        for _ in range(16):
             y_new = y + lam * dx
             r_new = full(y_new)
-            if np.all(np.isfinite(r_new)) and np.linalg.norm(r_new / np.maximum(np.abs(y_new), 1e-9)) <= norm0 * (1 - 1e-4 * lam) + 1e-300:
-                break
+            if np.all(np.isfinite(r_new)):
+                n_new = norm(y_new, r_new)
+                if best is None or n_new < best[0]:
+                    best = (n_new, lam, y_new, r_new)
+                if n_new <= norm0 * (1 - 1e-4 * lam):
+                    break
             lam *= 0.5
         else:
-            if fresh:
-                raise SteadyStateError("Newton line search failed")
-            jm = full_jac(y, r)
-            lu = sla.lu_factor(jm)
-            fresh = True
-            continue
-        step = np.max(np.abs(lam * dx) / np.maximum(np.abs(y_new), scale * 1e-3))
+            if best is None or best[0] >= norm0:
+                if fresh:
+                    raise SteadyStateError("Newton line search failed")
+                jm = full_jac(y, r)
+                lu = sla.lu_factor(jm)
+                fresh = True
+                continue
+            _, lam, y_new, r_new = best  # non-smooth rate laws (gates): take the best step found
+        step = np.max(np.abs(lam * dx) / np.maximum(np.abs(y_new), floor * 1e-3))
         y, r = y_new, r_new
         if step < xtol:
             return y, SteadyStateInfo("newton", it, float(np.max(np.abs(r))))

@@ -36,6 +36,11 @@ class _Handle:
         integ.absolute_tolerance = atol
         integ.maximum_num_steps = 200000
         integ.stiff = True
+        # roadrunner scales the absolute tolerance by each species' initial value (2e-15 µM
+        # for extracellular DA), which stalls CVODE where a pool leaves zero (glial 5-HT when
+        # uptake-2 engages); a uniform absolute tolerance in µM avoids that.
+        for sid in self.rr.model.getFloatingSpeciesIds():
+            integ.setIndividualTolerance(sid, atol)
         m = self.rr.model
         gids = {pid: i for i, pid in enumerate(m.getGlobalParameterIds())}
         cids = {cid: i for i, cid in enumerate(m.getCompartmentIds())}
@@ -57,7 +62,7 @@ class _Handle:
         m.setTime(t0)
 
 
-def load_roadrunner(compiled: CompiledModel, rtol: float = 1e-10, atol: float = 1e-14) -> _Handle:
+def load_roadrunner(compiled: CompiledModel, rtol: float = 1e-9, atol: float = 1e-12) -> _Handle:
     key = f"{compiled.key}|{id(compiled)}|{rtol}|{atol}"
     with _LOCK:
         if key not in _CACHE:
@@ -69,7 +74,7 @@ class RoadRunnerBackend(AbstractBackend):
     name: ClassVar[str] = "roadrunner"
     capabilities: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, *, rtol: float = 1e-10, atol: float = 1e-14) -> None:
+    def __init__(self, *, rtol: float = 1e-9, atol: float = 1e-12) -> None:
         self.rtol, self.atol = rtol, atol
 
     def integrate(self, compiled: CompiledModel, p: np.ndarray, y0: np.ndarray, times: np.ndarray, *,
