@@ -1,0 +1,141 @@
+"""Validation targets: each published number, the set-up that reproduces it, and its tolerance.
+
+A `Target` runs an in-silico experiment on the shipped model and returns `Check` rows
+(expected, got, tolerance).  Targets are registered by ID (``T-DA-05``) with their source
+and provenance as stated in the project's reference table of public targets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from collections.abc import Callable
+
+__all__ = ["Check", "Target", "TargetResult", "REGISTRY", "target", "rel", "absolute", "pp", "within",
+           "run_targets"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Check:
+    """One compared quantity.  ``low``/``high`` bound the accepted values of ``got``."""
+
+    label: str
+    expected: str
+    got: float
+    low: float
+    high: float
+    unit: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return math.isfinite(self.got) and self.low <= self.got <= self.high
+
+    def as_dict(self) -> dict:
+        return {"label": self.label, "expected": self.expected, "got": self.got, "low": self.low,
+                "high": self.high, "unit": self.unit, "passed": self.passed}
+
+
+def rel(label: str, expected: float, got: float, tol: float, unit: str = "") -> Check:
+    """Relative tolerance (``tol = 0.01`` is ±1 %)."""
+    d = abs(expected) * tol
+    return Check(label, f"{expected:.6g} ±{tol * 100:g} %", float(got), expected - d, expected + d, unit)
+
+
+def absolute(label: str, expected: float, got: float, tol: float, unit: str = "") -> Check:
+    return Check(label, f"{expected:.6g} ±{tol:g}", float(got), expected - tol, expected + tol, unit)
+
+
+def pp(label: str, expected_pct: float, got_pct: float, tol_pp: float) -> Check:
+    """Percentage-point tolerance on a % change."""
+    return Check(label, f"{expected_pct:+.4g} % ±{tol_pp:g} pp", float(got_pct), expected_pct - tol_pp,
+                 expected_pct + tol_pp, "%")
+
+
+def within(label: str, low: float, high: float, got: float, unit: str = "", expected: str | None = None) -> Check:
+    return Check(label, expected or f"[{low:g}, {high:g}]", float(got), low, high, unit)
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    id: str
+    system: str
+    setup: str
+    source: str
+    tolerance: str
+    fast: bool
+    run: Callable[[], list[Check]]
+    optional_reason: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class TargetResult:
+    target: Target
+    checks: tuple[Check, ...]
+    seconds: float
+    error: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return not self.error and bool(self.checks) and all(c.passed for c in self.checks)
+
+    def as_dict(self) -> dict:
+        return {"id": self.target.id, "system": self.target.system, "source": self.target.source,
+                "tolerance": self.target.tolerance, "passed": self.passed, "seconds": round(self.seconds, 3),
+                "error": self.error, "checks": [c.as_dict() for c in self.checks]}
+
+
+REGISTRY: dict[str, Target] = {}
+
+
+def target(id: str, *, system: str, setup: str, source: str, tolerance: str, fast: bool = True):  # noqa: A002, ANN201
+    """Register the decorated function as the experiment of target ``id``."""
+
+    def deco(fn: Callable[[], list[Check]]) -> Callable[[], list[Check]]:
+        if id in REGISTRY:
+            raise ValueError(f"target {id} registered twice")
+        REGISTRY[id] = Target(id, system, setup, source, tolerance, fast, fn)
+        return fn
+
+    return deco
+
+
+def _load_all() -> None:
+    from . import targets_dopamine, targets_serotonin  # noqa: F401
+
+
+def all_targets() -> dict[str, Target]:
+    _load_all()
+    return dict(sorted(REGISTRY.items(), key=lambda kv: _sort_key(kv[0])))
+
+
+def _sort_key(tid: str) -> tuple[str, int]:
+    head, _, num = tid.rpartition("-")
+    return head, int(num) if num.isdigit() else 0
+
+
+def run_targets(ids: list[str] | None = None, *, fast: bool = False,
+                progress: Callable[[Target], None] | None = None) -> list[TargetResult]:
+    """Run targets (all, the ``fast`` subset, or the given IDs) and collect their checks."""
+    from .._errors import UnknownNameError
+
+    targets = all_targets()
+    if ids:
+        for i in ids:
+            if i not in targets:
+                raise UnknownNameError("target", i, targets, hint="list them with `neurobalance validate --list`")
+        chosen = [targets[i] for i in ids]
+    else:
+        chosen = [t for t in targets.values() if t.fast or not fast]
+    results = []
+    for t in chosen:
+        if progress:
+            progress(t)
+        t0 = time.perf_counter()
+        try:
+            checks = tuple(t.run())
+            err = ""
+        except Exception as exc:  # a failing experiment is a failed target, reported as data
+            checks, err = (), f"{type(exc).__name__}: {exc}"
+        results.append(TargetResult(t, checks, time.perf_counter() - t0, err))
+    return results
