@@ -125,7 +125,7 @@ def test_raw_sbml_initial_state_matches_declared_state(sbml: str, model: nb.Mode
     rr = roadrunner.RoadRunner(sbml)
     compiled = compile_model(model)
     y0 = compiled.initial_state(compiled.parameter_vector(model))
-    for n, v in zip(compiled.state_names, y0):
+    for n, v in zip(compiled.state_names, y0, strict=True):
         assert rr[f"init([{sbml_id(n)}])"] == pytest.approx(float(v), rel=1e-12, abs=1e-15), n
 
 

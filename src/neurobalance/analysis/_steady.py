@@ -97,11 +97,12 @@ def newton(
         if not np.all(np.isfinite(r)):
             raise SteadyStateError("non-finite residual during Newton iteration; the integration fallback follows")
         dx = -sla.lu_solve(lu, r)
-        # keep concentrations non-negative: shorten the step if it would cross zero
+        # keep concentrations non-negative: a component that would cross zero moves to a
+        # tenth of its value instead (a projected step, so one near-empty pool cannot stall the rest)
         neg = (y + dx < 0) & (dx < 0)
-        lam = 1.0
         if np.any(neg):
-            lam = min(1.0, 0.9 * float(np.min(y[neg] / -dx[neg])))
+            dx[neg] = -0.9 * y[neg]
+        lam = 1.0
         norm0 = norm(y, r)
         best: tuple[float, float, np.ndarray, np.ndarray] | None = None
         for _ in range(16):
@@ -125,7 +126,7 @@ def newton(
             _, lam, y_new, r_new = best  # non-smooth rate laws (gates): take the best step found
         step = np.max(np.abs(lam * dx) / np.maximum(np.abs(y_new), floor * 1e-3))
         y, r = y_new, r_new
-        if step < xtol:
+        if step < xtol and lam == 1.0:  # a tiny damped step is stagnation, not convergence
             return y, SteadyStateInfo("newton", it, float(np.max(np.abs(r))))
         if lam < 1.0 or step > 1e-3:
             jm = full_jac(y, r)

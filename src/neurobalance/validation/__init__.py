@@ -12,3 +12,6 @@ SKIPPED = {
     "T-5HT-27": "optional (unfloored release-factor variant): the model floors the release factor at 0, "
     "as the foundation issue asks; T-5HT-26 covers the floored version",
 }
+
+#: Bib keys cited by validation targets only (not by model parameters).
+VALIDATION_REFERENCES = ("reed2009",)

@@ -1,0 +1,374 @@
+"""Command-line interface (typer + rich).  Uses the public API only.
+
+Every bad input ends in one line on stderr that names the problem and the fix, exit
+code 2, and no partial output file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="neurobalance: simulate the brain's neurochemical balance state "
+    "(research and teaching software; not medical advice).",
+    pretty_exceptions_enable=False,
+)
+list_app = typer.Typer(help="List parameters, observables or genes.", no_args_is_help=True)
+app.add_typer(list_app, name="list")
+
+GeneOpt = Annotated[list[str] | None, typer.Option("--gene", help="gene factor SYMBOL=FACTOR (1 = reference, 0 = knockout); repeatable")]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", help="parameter NAME=VALUE in its declared unit; repeatable")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print machine-readable JSON")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="roadrunner (default), scipy or jax")]
+
+
+class _Fail(Exception):
+    """A user error already worded for the terminal."""
+
+
+def _fail(message: str) -> None:
+    raise _Fail(message)
+
+
+def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn neurobalance errors into one line on stderr and exit code 2."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .._errors import NeurobalanceError
+
+        try:
+            return fn(*args, **kwargs)
+        except (_Fail, NeurobalanceError) as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=2) from None
+
+    return wrapper
+
+
+def _pairs(items: list[str] | None, option: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not name or not value:
+            _fail(f"{option} {item!r} is not NAME=VALUE; write it as e.g. {option} "
+                  f"{'SLC6A4=0.5' if option == '--gene' else 'dopamine.vmax_th=125'}")
+        try:
+            v = float(value)
+        except ValueError:
+            _fail(f"{option} {name}: {value!r} is not a number; give a non-negative number")
+        if not math.isfinite(v):
+            _fail(f"{option} {name}: {value!r} is not finite; give a non-negative number")
+        if v < 0:
+            _fail(f"{option} {name}: {value} is negative; give a non-negative number")
+        out[name] = v
+    return out
+
+
+def _model(gene: list[str] | None, set_: list[str] | None):  # noqa: ANN202
+    import neurobalance as nb
+
+    m = nb.default_model()
+    genes = _pairs(gene, "--gene")
+    params = _pairs(set_, "--set")
+    if genes:
+        m = m.with_genes(genes)
+    if params:
+        m = m.with_parameters(params)
+    return m
+
+
+def _writable_dir(path: Path) -> Path:
+    path = path.expanduser()
+    if path.exists() and not path.is_dir():
+        _fail(f"--out {path}: exists and is not a directory; choose a directory path")
+    parent = path if path.exists() else path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not os.access(parent, os.W_OK):
+        _fail(f"--out {path}: not writable; choose a directory you can write to")
+    return path
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file in the same directory and rename (never a partial file)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _check_engine(engine: str) -> str:
+    from ..backends._registry import BACKENDS
+
+    if engine not in BACKENDS:
+        from .._errors import UnknownNameError
+
+        raise UnknownNameError("engine", engine, BACKENDS, hint="choose roadrunner, scipy or jax")
+    return engine
+
+
+@app.command()
+@_guard
+def simulate(
+    hours: Annotated[float, typer.Option("--hours", help="duration in hours")] = 24.0,
+    gene: GeneOpt = None,
+    set_: SetOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="output directory")] = Path("out"),
+    engine: EngineOpt = "roadrunner",
+    points: Annotated[int | None, typer.Option("--points", help="number of output times")] = None,
+) -> None:
+    """Simulate from the steady state; write timecourse.csv and summary.json to --out."""
+    import numpy as np
+
+    import neurobalance as nb
+
+    from .._errors import InvalidValueError
+    from ..analysis import DISCLAIMER
+
+    if not math.isfinite(hours) or hours <= 0:
+        raise InvalidValueError("--hours", hours, "a positive, finite number of hours")
+    _check_engine(engine)
+    model = _model(gene, set_)
+    outdir = _writable_dir(out)
+    ds = nb.simulate(model, hours, points=points, engine=engine)  # type: ignore[arg-type]
+    names = list(model.observables)
+    t = ds["time"].values
+    lines = ["time_h," + ",".join(names)]
+    cols = np.column_stack([t] + [ds[n].values for n in names])
+    lines += [",".join(f"{v:.10g}" for v in row) for row in cols]
+    summary = {
+        "disclaimer": DISCLAIMER,
+        "hours": hours,
+        "engine": engine,
+        "parameters_changed": json.loads(ds.attrs["parameters_changed"]),
+        "observables": {
+            n: {"unit": ds[n].attrs["units"], "final": float(ds[n].values[-1]), "min": float(ds[n].values.min()),
+                "max": float(ds[n].values.max())}
+            for n in names
+        },
+    }
+    outdir.mkdir(parents=True, exist_ok=True)
+    _atomic_write(outdir / "timecourse.csv", "\n".join(lines) + "\n")
+    _atomic_write(outdir / "summary.json", json.dumps(summary, indent=2) + "\n")
+    typer.echo(f"wrote {outdir / 'timecourse.csv'} and {outdir / 'summary.json'} ({len(t)} times, {len(names)} observables)")
+
+
+@app.command("steady-state")
+@_guard
+def steady_state_cmd(
+    gene: GeneOpt = None,
+    set_: SetOpt = None,
+    json_: JsonOpt = False,
+    engine: EngineOpt = "roadrunner",
+) -> None:
+    """Steady state of the model (Newton with integration fallback) and its stability."""
+    import neurobalance as nb
+
+    _check_engine(engine)
+    model = _model(gene, set_)
+    ss = nb.steady_state(model, engine=engine)  # type: ignore[arg-type]
+    obs = {n: {"value": float(ss[n]), "unit": ss[n].attrs["units"]} for n in model.observables}
+    if json_:
+        typer.echo(json.dumps({"observables": obs, "stable": bool(ss.attrs["stable"]),
+                               "max_real_eigenvalue_per_h": ss.attrs["max_real_eigenvalue_per_h"],
+                               "method": ss.attrs["method"]}, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Steady state (model output, not medical advice)")
+    for col in ("observable", "value", "unit", "reference range"):
+        table.add_column(col)
+    for n, v in obs.items():
+        rr = ss[n].attrs.get("reference_range")
+        flag = ""
+        if rr:
+            flag = f"{rr[0]:g}–{rr[1]:g}" + ("" if rr[0] <= v["value"] <= rr[1] else "  (outside)")
+        table.add_row(n, f"{v['value']:.4g}", v["unit"], flag)
+    console = Console()
+    console.print(table)
+    console.print(f"stable: {bool(ss.attrs['stable'])} (largest eigenvalue real part "
+                  f"{ss.attrs['max_real_eigenvalue_per_h']:.3g} h⁻¹); method: {ss.attrs['method']}")
+
+
+@list_app.command("parameters")
+@_guard
+def list_parameters(json_: JsonOpt = False) -> None:
+    """Every parameter with value, unit, meaning and source."""
+    import neurobalance as nb
+
+    m = nb.default_model()
+    rows = [{"name": p.name, "value": p.value, "unit": p.unit, "description": p.desc, "source": p.source,
+             "locator": p.locator, "basis": p.basis, "provenance": p.provenance,
+             "range": list(p.range) if p.range else None} for p in m.parameters.values()]
+    _emit(rows, json_, ("name", "value", "unit", "source", "description"))
+
+
+@list_app.command("observables")
+@_guard
+def list_observables(json_: JsonOpt = False) -> None:
+    """Every observable with its display unit and reference range."""
+    import neurobalance as nb
+
+    m = nb.default_model()
+    rows = [{"name": o.name, "unit": o.display_unit, "description": o.desc,
+             "reference_range": list(o.reference_range) if o.reference_range else None,
+             "range_source": o.range_source, "range_note": o.range_note} for o in m.observables.values()]
+    _emit(rows, json_, ("name", "unit", "reference_range", "description"))
+
+
+@list_app.command("genes")
+@_guard
+def list_genes(json_: JsonOpt = False) -> None:
+    """Gene-dose factors (HGNC symbols) and what they scale."""
+    import neurobalance as nb
+
+    m = nb.default_model()
+    rows = [{"symbol": g.symbol, "description": g.desc, "parameter": g.parameter_name} for g in m.genes.values()]
+    _emit(sorted(rows, key=lambda r: r["symbol"]), json_, ("symbol", "description"))
+
+
+def _emit(rows: list[dict], as_json: bool, cols: tuple[str, ...]) -> None:
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table()
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*("" if r[c] is None else str(r[c]) for c in cols))
+    Console().print(table)
+
+
+@app.command()
+@_guard
+def validate(
+    fast: Annotated[bool, typer.Option("--fast", help="run the fast subset (what CI runs)")] = False,
+    json_: JsonOpt = False,
+    target: Annotated[list[str] | None, typer.Option("--target", help="run only these IDs; repeatable")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="list target IDs and exit")] = False,
+) -> None:
+    """Run the published validation targets and print expected vs got."""
+    from ..validation import SKIPPED, all_targets, run_targets
+
+    if list_:
+        for t in all_targets().values():
+            typer.echo(f"{t.id}\t{'fast' if t.fast else 'slow'}\t{t.system}: {t.setup}")
+        return
+    results = run_targets(target, fast=fast)
+    n_pass = sum(r.passed for r in results)
+    if json_:
+        typer.echo(json.dumps({"passed": n_pass, "total": len(results), "skipped": SKIPPED,
+                               "targets": [r.as_dict() for r in results]}, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"Validation: {n_pass}/{len(results)} targets pass")
+        for c in ("target", "check", "expected", "got", "pass"):
+            table.add_column(c)
+        for r in results:
+            if r.error:
+                table.add_row(r.target.id, "error", "", r.error[:80], "[red]FAIL[/red]")
+            for c in r.checks:
+                table.add_row(r.target.id, c.label, c.expected, f"{c.got:.4g} {c.unit}".strip(),
+                              "[green]pass[/green]" if c.passed else "[red]FAIL[/red]")
+        console = Console()
+        console.print(table)
+        for k, v in SKIPPED.items():
+            console.print(f"skipped {k}: {v}")
+    if n_pass != len(results):
+        raise typer.Exit(code=1)
+
+
+@app.command("export-sbml")
+@_guard
+def export_sbml(
+    out: Annotated[Path, typer.Argument(help="output SBML file (.xml)")],
+    gene: GeneOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Export the model (at the given genes/parameters) as SBML L3V2 with MIRIAM annotations."""
+    from ..compile import compile_model
+    from ..compile._render_sbml import to_sbml
+
+    model = _model(gene, set_)
+    out = out.expanduser()
+    if out.is_dir():
+        _fail(f"{out} is a directory; give a file name such as model.xml")
+    if not out.parent.exists():
+        _fail(f"{out.parent} does not exist; create the directory first")
+    if not os.access(out.parent, os.W_OK):
+        _fail(f"{out.parent}: not writable; choose a directory you can write to")
+    compiled = compile_model(model)
+    _atomic_write(out, to_sbml(compiled, tuple(compiled.parameter_vector(model))))
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+@_guard
+def cite() -> None:
+    """BibTeX of every source the model uses."""
+    import neurobalance as nb
+    from ..model._references import bibtex
+
+    typer.echo(bibtex(set(nb.default_model().structure.references)))
+
+
+@app.command()
+@_guard
+def demo(
+    days: Annotated[float, typer.Option("--days", help="simulated days")] = 7.0,
+    out: Annotated[Path, typer.Option("--out", help="output directory")] = Path("demo_output"),
+) -> None:
+    """Bundled example: both terminals under three daily meals; table and plot."""
+    from .demo import run_demo
+
+    if not math.isfinite(days) or days <= 0 or days > 365:
+        _fail(f"--days {days}: give a number of days in (0, 365]")
+    run_demo(days, _writable_dir(out))
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"neurobalance {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="print the version")] = False,
+) -> None:
+    """neurobalance command-line interface."""
+
+
+def main() -> None:
+    app(prog_name="neurobalance")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Steady states: Newton vs long integration, conservation laws, fallback, stability."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import neurobalance as nb
+from neurobalance.analysis import solve_steady_state
+from neurobalance.analysis._steady import conservation_laws
+from neurobalance.compile import compile_model
+
+
+def test_conservation_laws_are_the_biopterin_pools(model):
+    c = compile_model(model)
+    p = c.parameter_vector(model)
+    laws = conservation_laws(c.stoichiometry(p))
+    assert laws.shape[0] == 2
+    idx = [c.state_index(n) for n in ("dopamine.bh4", "dopamine.bh2", "serotonin.bh4", "serotonin.bh2")]
+    support = np.abs(laws).sum(axis=0) > 1e-9
+    assert set(np.flatnonzero(support)) == set(idx)
+
+
+@pytest.mark.parametrize("genes", [{}, {"SLC6A4": 0.3}, {"TH": 0.4, "MAOA": 2.0}])
+def test_newton_equals_long_integration(model, genes):
+    m = model.with_genes(genes)
+    ss = nb.steady_state(m)
+    ds = nb.simulate(m, 3000.0, times=[0.0, 3000.0], initial="model")
+    np.testing.assert_allclose(ds.state_value.values[-1], ss.state_value.values, rtol=1e-5, atol=1e-10)
+
+
+def test_poor_guess_converges_to_the_same_state(model):
+    c = compile_model(model)
+    p = c.parameter_vector(model)
+    guess = c.initial_state(p)
+    keep = [c.state_index(n) for n in ("dopamine.bh4", "dopamine.bh2", "serotonin.bh4", "serotonin.bh2")]
+    mask = np.ones(guess.size, bool)
+    mask[keep] = False
+    guess[mask] = guess[mask] * 0.05 + 1e-3  # far from the steady state; biopterin totals kept
+    y, method, ev, _ = solve_steady_state(c, p, guess)
+    ref = nb.steady_state(model).state_value.values
+    np.testing.assert_allclose(y, ref, rtol=1e-6, atol=1e-9)
+    assert np.all(ev.real < 0)
+
+
+def test_steady_state_rejects_time_varying_inputs(model):
+    from neurobalance._errors import InvalidValueError
+    from neurobalance.inputs import meals
+
+    with pytest.raises(InvalidValueError, match="constant"):
+        nb.steady_state(model, inputs={"dopamine.blood_tyrosine": meals("2008", mean=97.0)})
+
+
+def test_stability_detects_timescales(model):
+    ss = nb.steady_state(model)
+    ev = ss.eigenvalue_real.values
+    # slowest relaxation is hours (pools), fastest is sub-second (autoreceptor binding)
+    assert -1.0 < ev.max() < 0
+    assert ev.min() < -1e4

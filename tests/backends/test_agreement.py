@@ -1,0 +1,114 @@
+"""Engine agreement: roadrunner (default) vs SciPy LSODA vs JAX/diffrax.
+
+Tolerance: relative RMS ≤ 1e-4 on every observable (ARCHITECTURE, "Engine agreement"),
+using the relative-RMS metric of Myokit's OpenCL-vs-CVODE tests.  Each module's baseline
+and perturbations (genes, schedules, steps) are covered.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import neurobalance as nb
+from neurobalance.inputs import expression, meals, step
+from neurobalance.model import Model
+from neurobalance.physiology import dopamine_module, serotonin_module
+
+from ..conftest import requires_jax
+
+RTOL_RMS = 1e-4
+
+
+def rel_rms(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.sqrt(np.mean((a - b) ** 2)) / max(np.sqrt(np.mean(b**2)), 1e-300))
+
+
+def _compare(ref, other):
+    worst = {}
+    for name in ref.data_vars:
+        if name in ("state_value", "flux_value"):
+            continue
+        worst[name] = rel_rms(other[name].values, ref[name].values)
+    bad = {k: v for k, v in worst.items() if v > RTOL_RMS}
+    assert not bad, f"observables beyond relative RMS {RTOL_RMS}: {bad}"
+
+
+DA_ONLY = Model([dopamine_module()])
+HT_ONLY = Model([serotonin_module()])
+
+CASES = {
+    "dopamine baseline (from model values)": (DA_ONLY, 48.0, {}, "model"),
+    "dopamine TH x0.5, meals 2008": (DA_ONLY.with_genes(TH=0.5), 72.0,
+                                     {"dopamine.blood_tyrosine": meals("2008", mean=97.0)}, "steady_state"),
+    "dopamine firing 5 -> 15 Hz": (DA_ONLY, 24.0, {"dopamine.firing": step(1.0, 3.0, at=1.0)}, "steady_state"),
+    "dopamine 10 % terminals": (DA_ONLY.with_parameters({"dopamine.f_volume_terminal": 0.1}), 200.0, {}, "model"),
+    "serotonin baseline (from model values)": (HT_ONLY, 48.0, {}, "model"),
+    "serotonin SERT x0.5, meals 2008": (HT_ONLY.with_genes(SLC6A4=0.5), 72.0,
+                                        {"serotonin.blood_tryptophan": meals("2008", mean=97.0)}, "steady_state"),
+    "serotonin TPH2 x0.2, fixed autoreceptor": (
+        HT_ONLY.with_genes(TPH2=0.2).with_parameters({"serotonin.f_autoreceptor_gain": 0.0}), 200.0, {}, "model"),
+    "serotonin firing x0.5": (HT_ONLY, 48.0, {"serotonin.firing": step(1.0, 0.5, at=2.0)}, "steady_state"),
+}
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def case(request):
+    model, hours, inputs, initial = CASES[request.param]
+    times = np.linspace(0.0, hours, 241)
+    ref = nb.simulate(model, hours, times=times, inputs=inputs, initial=initial, engine="roadrunner")
+    return model, hours, inputs, initial, times, ref
+
+
+def test_scipy_agrees_with_roadrunner(case):
+    model, hours, inputs, initial, times, ref = case
+    _compare(ref, nb.simulate(model, hours, times=times, inputs=inputs, initial=initial, engine="scipy"))
+
+
+@requires_jax
+@pytest.mark.jax
+def test_jax_agrees_with_roadrunner(case):
+    model, hours, inputs, initial, times, ref = case
+    _compare(ref, nb.simulate(model, hours, times=times, inputs=inputs, initial=initial, engine="jax"))
+
+
+def test_combined_model_with_stimulation_agrees():
+    model = nb.default_model()
+    fire = expression("Piecewise((1, 3600*t < 5), (18, 3600*t < 7), (1, True))",
+                      discontinuities=(5 / 3600, 7 / 3600))
+    times = np.linspace(0.0, 120 / 3600, 241)
+    a = nb.simulate(model, times[-1], times=times, inputs={"serotonin.firing": fire}, engine="roadrunner")
+    b = nb.simulate(model, times[-1], times=times, inputs={"serotonin.firing": fire}, engine="scipy")
+    _compare(a, b)
+    assert float(a["serotonin.extracellular"].max()) > 100.0  # the burst is resolved
+
+
+@requires_jax
+@pytest.mark.jax
+def test_jax_steady_state_matches_newton_on_numpy(model):
+    for genes in ({}, {"SLC6A4": 0.2, "SLC6A3": 0.5}):
+        m = model.with_genes(genes)
+        a = nb.steady_state(m)
+        b = nb.steady_state(m, engine="jax")
+        np.testing.assert_allclose(b.state_value.values, a.state_value.values, rtol=1e-8, atol=1e-12)
+        assert a.attrs["stable"] == b.attrs["stable"] == 1
+
+
+@requires_jax
+@pytest.mark.jax
+def test_jax_batch_matches_single_runs(model):
+    from neurobalance.backends import get_backend
+    from neurobalance.compile import compile_model
+
+    c = compile_model(HT_ONLY)
+    p = c.parameter_vector(HT_ONLY)
+    P = np.tile(p, (3, 1))
+    P[1, c.param_index("gene.SLC6A4")] = 0.5
+    P[2, c.param_index("gene.TPH2")] = 0.5
+    y0 = np.tile(c.initial_state(p), (3, 1))
+    times = np.linspace(0.0, 24.0, 25)
+    ys, ok = get_backend("jax").integrate_batch(c, P, y0, times)
+    assert ok.all()
+    for k in range(3):
+        single = get_backend("roadrunner").integrate(c, P[k], y0[k], times)
+        assert rel_rms(ys[k], single) < RTOL_RMS
