@@ -155,7 +155,7 @@ def machine_info() -> dict[str, Any]:
     except AttributeError:
         affinity = None
     return {
-        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "python": sys.version.split()[0],
         "python_executable": sys.executable,
         "platform": platform.platform(),
@@ -207,6 +207,7 @@ def _sbml_ids(ctx: Ctx) -> list[str]:
 
 def _raw_roadrunner(ctx: Ctx, *, tolerances: bool):  # noqa: ANN202
     import roadrunner
+
     from neurobalance.compile._render_sbml import to_sbml
 
     sbml = to_sbml(ctx.c, tuple(ctx.p))
@@ -421,21 +422,34 @@ def bench_cold_start(repeats: int, res: dict[str, Any]) -> None:
     _safe("cold.import", res, imp)
 
 
-def _peak_rss_child(cmd: list[str]) -> tuple[float, float, int]:
-    """Run ``cmd``; return (max RSS in MB, wall s, exit code) of that one child (``os.wait4``)."""
-    t0 = perf()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+# Runs in a fresh, small interpreter so that the measured child's max RSS is its own: Linux
+# carries the exec-ing process's high-water RSS into ru_maxrss, and a child forked (or
+# vforked) from this benchmark process -- hundreds of MB once JAX is loaded -- would inherit it.
+_RSS_WRAPPER = r"""
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = p.stderr.read()
+_, status, ru = os.wait4(p.pid, 0)
+print(json.dumps({"maxrss": ru.ru_maxrss, "wall_s": time.perf_counter() - t0,
+                  "code": os.waitstatus_to_exitcode(status), "stderr": err.decode(errors="replace")[-500:]}))
+"""
+
+
+def _peak_rss_child(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Run ``cmd``; return (max RSS in MB, wall s, exit code, stderr tail) of that one child."""
     if hasattr(os, "wait4"):
-        _, status, ru = os.wait4(proc.pid, 0)
-        wall = perf() - t0
-        code = os.waitstatus_to_exitcode(status)
-        proc.returncode = code
-        if proc.stderr:
-            proc.stderr.close()
+        cp = subprocess.run([sys.executable, "-I", "-S", "-c", _RSS_WRAPPER, *cmd], capture_output=True,
+                            text=True, timeout=600)
+        if cp.returncode != 0:
+            raise RuntimeError(f"RSS wrapper failed: {cp.stderr.strip()[-500:]}")
+        d = json.loads(cp.stdout)
         scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-        return ru.ru_maxrss * scale / 2**20, wall, code
+        return d["maxrss"] * scale / 2**20, d["wall_s"], d["code"], d["stderr"]
     import psutil  # no wait4 (Windows): poll
 
+    t0 = perf()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ps = psutil.Process(proc.pid)
     peak = 0
     while proc.poll() is None:
@@ -444,7 +458,7 @@ def _peak_rss_child(cmd: list[str]) -> tuple[float, float, int]:
         except psutil.Error:
             break
         time.sleep(0.02)
-    return peak / 2**20, perf() - t0, proc.returncode
+    return peak / 2**20, perf() - t0, proc.returncode, ""
 
 
 def bench_memory(runs: int, res: dict[str, Any]) -> None:
@@ -454,18 +468,22 @@ def bench_memory(runs: int, res: dict[str, Any]) -> None:
         with tempfile.TemporaryDirectory(prefix="nb-bench-") as tmp:
             for i in range(runs):
                 out = Path(tmp) / f"run{i}"
-                mb, wall, code = _peak_rss_child(_cli() + ["simulate", "--hours", str(int(HOURS)), "--out", str(out)])
+                mb, wall, code, err = _peak_rss_child(_cli() + ["simulate", "--hours", str(int(HOURS)),
+                                                                "--out", str(out)])
                 if code != 0:
-                    raise RuntimeError(f"neurobalance simulate exited {code}")
+                    raise RuntimeError(f"neurobalance simulate exited {code}: {err.strip()}")
                 if not (out / "timecourse.csv").exists():
                     raise RuntimeError("neurobalance simulate wrote no timecourse.csv")
                 n_rows = sum(1 for _ in (out / "timecourse.csv").open()) - 1
                 samples.append(mb)
                 walls.append(wall)
+            floor_mb = _peak_rss_child([sys.executable, "-c", "pass"])[0]
         res["peak_memory"] = {"cli_simulate_720h": {
             "max_rss_mb": max(samples), "samples_mb": samples, "wall_s": walls, "runs": runs,
-            "output_rows": n_rows, "command": f"neurobalance simulate --hours {int(HOURS)} --out TMP",
-            "method": "os.wait4 rusage of the single child" if hasattr(os, "wait4") else "psutil polling"}}
+            "output_rows": n_rows, "python_c_pass_mb": floor_mb,
+            "command": f"neurobalance simulate --hours {int(HOURS)} --out TMP",
+            "method": ("os.wait4 rusage of the single child, spawned from a fresh small interpreter"
+                       if hasattr(os, "wait4") else "psutil polling")}}
 
     _safe("memory.cli_simulate", res, mem)
 
@@ -538,11 +556,11 @@ def print_table(rows: list[dict[str, Any]], res: dict[str, Any]) -> None:
     body = [[r["measurement"], _fmt(r["value"]), r["unit"], r["peer"] or "-", _fmt(r["peer_value"]),
              _fmt(r["ratio"], 3), r["goal"] or "-", _fmt(r["met"])] for r in rows]
     widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
-    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))
     print(line)
     print("-" * len(line))
     for b in body:
-        print("  ".join(c.ljust(w) for c, w in zip(b, widths)))
+        print("  ".join(c.ljust(w) for c, w in zip(b, widths, strict=True)))
     agree = {k: v for sec in ("simulation_720h", "steady_state") for k, v in (res.get(sec) or {}).items()
              if k.startswith("agreement")}
     if agree:

@@ -76,8 +76,12 @@ def solve_steady_state(
                 # A non-hyperbolic state (singular Jacobian, e.g. an autoreceptor G-protein with no
                 # bound receptor decays only algebraically) defeats Newton; accept the integrated
                 # state when every pool changes by less than 0.01 % per hour (reported as approximate).
-                r = np.abs(f(y)) / np.maximum(np.abs(y), 1e-9)
-                if horizon == _FALLBACK_HORIZONS[-1] and float(np.max(r)) < 1e-4:
+                # Pools still growing (e.g. L-DOPA with no AADC) mean there is no steady state.
+                dy = f(y)
+                r = np.abs(dy) / np.maximum(np.abs(y), 1e-9)
+                growing = dy * y > 0
+                settled = float(np.max(r, initial=0.0)) < 1e-4 and float(np.max(r[growing], initial=0.0)) < 1e-8
+                if horizon == _FALLBACK_HORIZONS[-1] and settled:
                     method = f"integration ({horizon:g} h; approximate: Newton failed on a degenerate steady state)"
                     break
                 continue

@@ -54,6 +54,10 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
         except (_Fail, NeurobalanceError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2) from None
+        except OSError as exc:  # a write that failed after the checks (disk full, removed directory)
+            typer.echo(f"error: {exc.filename or 'output'}: {exc.strerror}; check the output path and free space",
+                       err=True)
+            raise typer.Exit(code=2) from None
 
     return wrapper
 
@@ -92,15 +96,33 @@ def _model(gene: list[str] | None, set_: list[str] | None):  # noqa: ANN202
 
 
 def _writable_dir(path: Path) -> Path:
+    """Check (before any computation) that ``path`` is, or can become, a writable directory.
+
+    Probes by creating and removing a temporary file, since permission bits do not tell the
+    whole story (root, read-only or virtual file systems).  Creates nothing that remains.
+    """
     path = path.expanduser()
     if path.exists() and not path.is_dir():
         _fail(f"--out {path}: exists and is not a directory; choose a directory path")
-    parent = path if path.exists() else path.parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
-    if not os.access(parent, os.W_OK):
-        _fail(f"--out {path}: not writable; choose a directory you can write to")
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        _fail(f"--out {path}: {probe} is a file, not a directory; choose a directory path")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".neurobalance-probe-", dir=probe)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        _fail(f"--out {path}: cannot write in {probe} ({exc.strerror}); choose a directory you can write to")
     return path
+
+
+def _make_dir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"--out {path}: cannot create the directory ({exc.strerror}); choose a directory you can write to")
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -165,7 +187,7 @@ def simulate(
             for n in names
         },
     }
-    outdir.mkdir(parents=True, exist_ok=True)
+    _make_dir(outdir)
     _atomic_write(outdir / "timecourse.csv", "\n".join(lines) + "\n")
     _atomic_write(outdir / "summary.json", json.dumps(summary, indent=2) + "\n")
     typer.echo(f"wrote {outdir / 'timecourse.csv'} and {outdir / 'summary.json'} ({len(t)} times, {len(names)} observables)")
@@ -318,9 +340,10 @@ def export_sbml(
     if out.is_dir():
         _fail(f"{out} is a directory; give a file name such as model.xml")
     if not out.parent.exists():
-        _fail(f"{out.parent} does not exist; create the directory first")
-    if not os.access(out.parent, os.W_OK):
-        _fail(f"{out.parent}: not writable; choose a directory you can write to")
+        _fail(f"{out.parent} does not exist; create the directory first or choose another path")
+    if not out.parent.is_dir():
+        _fail(f"{out.parent} is a file, not a directory; choose a path inside a directory")
+    _writable_dir(out.parent)
     compiled = compile_model(model)
     _atomic_write(out, to_sbml(compiled, tuple(compiled.parameter_vector(model))))
     typer.echo(f"wrote {out}")

@@ -29,7 +29,7 @@ def run_demo(days: float, outdir: Path) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(120, Console().width))
     hours = 24.0 * days
     model = nb.default_model()
     inputs = {"serotonin.blood_tryptophan": meals("2020", mean=96.0),
@@ -79,7 +79,7 @@ def run_demo(days: float, outdir: Path) -> None:
     fig.suptitle("neurobalance demo: serotonin and dopamine terminals under three daily meals\n" + DISCLAIMER,
                  fontsize=9)
     fig.tight_layout()
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir.mkdir(parents=True, exist_ok=True)  # checked writable by the caller before simulating
     png = outdir / "demo.png"
     fd, tmp = tempfile.mkstemp(prefix=".demo.", suffix=".png", dir=outdir)
     os.close(fd)
