@@ -7,6 +7,8 @@ and perturbations (genes, schedules, steps) are covered.
 
 from __future__ import annotations
 
+import importlib.util
+
 import numpy as np
 import pytest
 
@@ -15,9 +17,10 @@ from neurobalance.inputs import expression, meals, step
 from neurobalance.model import Model
 from neurobalance.physiology import dopamine_module, serotonin_module
 
-from ..conftest import requires_jax
 
 RTOL_RMS = 1e-4
+requires_jax = pytest.mark.skipif(importlib.util.find_spec("diffrax") is None,
+                                  reason="needs the [jax] extra (pip install 'neurobalance[jax]')")
 
 
 def rel_rms(a: np.ndarray, b: np.ndarray) -> float:
