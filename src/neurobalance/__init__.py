@@ -8,8 +8,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from ._errors import NeurobalanceError as NeurobalanceError
-from .physiology.default import default_model as default_model
 from .model._core import Model as Model
+from .physiology.default import default_model as default_model
 
 __all__ = ["__version__", "default_model", "Model", "NeurobalanceError", "simulate", "steady_state", "compile_model"]
 

@@ -15,7 +15,7 @@ import sympy as sp
 
 from ._errors import UnitError
 
-__all__ = ["ureg", "parse_unit", "to_canonical", "canonical_unit", "convert", "dimension_of"]
+__all__ = ["parse_unit", "to_canonical", "canonical_unit", "convert", "dimension_of"]
 
 
 @functools.cache

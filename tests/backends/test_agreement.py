@@ -17,7 +17,6 @@ from neurobalance.inputs import expression, meals, step
 from neurobalance.model import Model
 from neurobalance.physiology import dopamine_module, serotonin_module
 
-
 RTOL_RMS = 1e-4
 requires_jax = pytest.mark.skipif(importlib.util.find_spec("diffrax") is None,
                                   reason="needs the [jax] extra (pip install 'neurobalance[jax]')")

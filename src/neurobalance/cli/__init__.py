@@ -354,6 +354,7 @@ def export_sbml(
 def cite() -> None:
     """BibTeX of every source the model uses."""
     import neurobalance as nb
+
     from ..model._references import bibtex
 
     typer.echo(bibtex(set(nb.default_model().structure.references)))

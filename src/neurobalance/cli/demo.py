@@ -23,11 +23,12 @@ KEY_OBSERVABLES = (
 
 
 def run_demo(days: float, outdir: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     import neurobalance as nb
     from neurobalance.analysis import DISCLAIMER
     from neurobalance.inputs import meals
-    from rich.console import Console
-    from rich.table import Table
 
     console = Console(width=max(120, Console().width))
     hours = 24.0 * days

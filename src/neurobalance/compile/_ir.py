@@ -18,8 +18,8 @@ import sympy as sp
 from sympy.printing.pycode import PythonCodePrinter
 
 from .. import units as U
-from ..model._core import TIME, Model
 from ..inputs import Schedule, as_schedule
+from ..model._core import TIME, Model
 
 __all__ = ["CompiledModel", "compile_model"]
 
@@ -175,7 +175,7 @@ def _compile_cached(structure: Any, skey: str, schedules_items: tuple) -> Compil
             expr = inp.default * factor if factor != 1.0 else inp.default
         input_exprs[name] = sp.sympify(expr)
         sub[inp.symbol] = input_exprs[name]
-    for name, rule in st.rules.items():
+    for rule in st.rules.values():
         sub[rule.symbol] = rule.expr.xreplace(sub)
     flux_exprs = tuple(f.rate.xreplace(sub) for f in st.fluxes.values())
     obs_exprs = tuple(o.expr.xreplace(sub) for o in st.observables.values())

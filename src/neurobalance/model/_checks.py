@@ -7,12 +7,12 @@ frozen structure that the compiler reads.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import sympy as sp
 
-from .._errors import ModelDefinitionError, UnitError, UnknownNameError
 from .. import units as U
+from .._errors import ModelDefinitionError, UnitError, UnknownNameError
 from ._core import TIME, Compartment, Flux, Gene, Input, Module, Observable, Parameter, Rule, State
 from ._references import load_references
 
@@ -215,6 +215,6 @@ def build_structure(modules: tuple[Module, ...]) -> Structure:
     )
 
 
-def unused_references(structure: Structure, extra: set[str] = frozenset()) -> set[str]:
+def unused_references(structure: Structure, extra: Iterable[str] = ()) -> set[str]:
     """Keys in ``references.bib`` that neither the model nor ``extra`` (validation) uses."""
     return set(load_references()) - set(structure.references) - set(extra)
