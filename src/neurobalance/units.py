@@ -22,7 +22,12 @@ __all__ = ["parse_unit", "to_canonical", "canonical_unit", "convert", "dimension
 def _registry() -> Any:
     import pint
 
-    reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    # pint parses its definition file on every start (~0.35 s); its own on-disk cache makes later
+    # starts fast.  Fall back to no cache where the user cache directory is not writable.
+    try:
+        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
+    except Exception:  # noqa: BLE001 - any cache problem: build the registry without a cache
+        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     reg.define("uM = micromole / liter = µM")
     reg.define("nM = nanomole / liter")
     reg.define("mM = millimole / liter")
