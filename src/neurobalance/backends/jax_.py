@@ -79,8 +79,7 @@ class JaxBackend(AbstractBackend):
         jax = _jax()
         times = np.asarray(times, dtype=float)
         jumps = tuple(compiled.discontinuities(t0, float(times[-1])))
-        solve = self._solver(compiled, jumps)
-        batched = jax.jit(jax.vmap(solve, in_axes=(0, 0, None, None)))
+        batched = _make_batched(compiled, jumps, self.rtol, self.atol, self.max_steps)
         ys, ok = batched(jax.numpy.asarray(p), jax.numpy.asarray(y0), float(t0), jax.numpy.asarray(times))
         return np.asarray(ys), np.asarray(ok)
 
@@ -129,3 +128,10 @@ def _make_solver(compiled: CompiledModel, jumps: tuple[float, ...], rtol: float,
         return sol.ys, sol.result == dfx.RESULTS.successful
 
     return jax.jit(solve)
+
+
+@functools.lru_cache(maxsize=32)
+def _make_batched(compiled: CompiledModel, jumps: tuple[float, ...], rtol: float, atol: float, max_steps: int):  # noqa: ANN202
+    """The vmapped solver, jitted once per (model, schedule, tolerances) and reused."""
+    jax = _jax()
+    return jax.jit(jax.vmap(_make_solver(compiled, jumps, rtol, atol, max_steps), in_axes=(0, 0, None, None)))
