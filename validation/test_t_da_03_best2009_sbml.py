@@ -40,8 +40,6 @@ paper's µM and µM/h with compartments of size 1, so its concentrations are com
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -52,140 +50,24 @@ roadrunner = pytest.importorskip("roadrunner")
 
 pytestmark = pytest.mark.validation
 
-SBML_PATH = Path(__file__).resolve().parents[1].parent / "shared/data/sbml/MODEL1502230000_best2009_dopamine.xml"
+from neurobalance.validation.best2009_sbml import (  # noqa: E402
+    ENCODED,
+    FLUX_MAP,
+    HORIZON_H,
+    STATE_MAP,
+    find_best2009_sbml,
+    run_best2009,
+)
 
-#: SBML species id → our state(s) (qualified names; summed).
-STATE_MAP = {
-    "tyr": ("dopamine.tyr",),
-    "tyrpool": ("dopamine.tyrpool",),
-    "bh4": ("dopamine.bh4",),
-    "bh2": ("dopamine.bh2",),
-    "l_dopa": ("dopamine.ldopa",),
-    "cda": ("dopamine.cda",),
-    "vda": ("dopamine.vda",),
-    "eda": ("dopamine.eda",),
-    "hva": ("dopamine.dopac", "dopamine.hva"),  # lumped catabolites
-}
-
-#: SBML reaction id → our flux (µM/h; all compartments have size 1 in both models).
-FLUX_MAP = {
-    "VTH": "dopamine.th",
-    "VDRR": "dopamine.drr",
-    "VAADC": "dopamine.aadc",
-    "VMAT": "dopamine.vmat",
-    "VDAT": "dopamine.dat",
-    "VCATAB": "dopamine.extracellular_catabolism",
-}
-
-#: Initial values encoded in the file (µM) and the decimals they are given to (target T-DA-03).
-ENCODED = {"tyr": (126, 0), "bh4": (319, 0), "bh2": (41, 0), "l_dopa": (0.36, 2), "cda": (2.65, 2),
-           "vda": (81, 0), "eda": (0.002, 3)}
-
-RATE_RULE_SPECIES = ("tyr", "tyrpool", "cda", "vda", "eda", "hva")
 TOL = 0.01  # ±1 % between the two runs
-HORIZON_H = 3000.0
-
-
-def _l3(math) -> str:  # noqa: ANN001
-    return libsbml.formulaToL3String(math)
-
-
-def _names_in(math) -> set[str]:  # noqa: ANN001
-    out: set[str] = set()
-    stack = [math]
-    while stack:
-        node = stack.pop()
-        if node is None:
-            continue
-        if node.isName() or node.getType() == libsbml.AST_FUNCTION:
-            out.add(node.getName())
-        stack.extend(node.getChild(i) for i in range(node.getNumChildren()))
-    return out
-
-
-def _all_math(model) -> list:  # noqa: ANN001
-    maths = [r.getMath() for r in model.getListOfRules()]
-    maths += [r.getKineticLaw().getMath() for r in model.getListOfReactions() if r.isSetKineticLaw()]
-    maths += [ia.getMath() for ia in model.getListOfInitialAssignments()]
-    maths += [f.getMath() for f in model.getListOfFunctionDefinitions()]
-    return maths
-
-
-def _load_and_fix() -> tuple[str, dict[str, float]]:
-    """Return the corrected SBML text and the initial values encoded in the file."""
-    if not SBML_PATH.is_file():
-        pytest.skip(f"BioModels MODEL1502230000 copy not found at {SBML_PATH} (shared data folder absent)")
-    doc = libsbml.readSBMLFromFile(str(SBML_PATH))
-    fatal = [doc.getError(i).getMessage() for i in range(doc.getNumErrors())
-             if doc.getError(i).getSeverity() >= libsbml.LIBSBML_SEV_ERROR]
-    assert not fatal, fatal
-    m = doc.getModel()
-    assert m.getId() == "MODEL1502230000"
-    encoded = {s.getId(): s.getInitialConcentration() for s in m.getListOfSpecies()}
-
-    # (d) rate-rule-driven boundary species, as documented
-    rate_rules = {r.getVariable(): r for r in m.getListOfRules() if r.isRate()}
-    assert set(rate_rules) == set(RATE_RULE_SPECIES)
-    for sid in RATE_RULE_SPECIES:
-        assert m.getSpecies(sid).getBoundaryCondition(), f"{sid} is expected to be a boundary species"
-    for sid in ("bh4", "bh2", "l_dopa"):  # driven by reactions only
-        assert not m.getSpecies(sid).getBoundaryCondition() and sid not in rate_rules
-
-    # (a) constant tyrosine influx VTYRin·btyr → Michaelis–Menten
-    assert m.getParameter("VTYRin").getValue() == 244.0
-    tyr_rule = rate_rules["tyr"]
-    assert "VTYRin * btyr" in _l3(tyr_rule.getMath()), _l3(tyr_rule.getMath())
-    math = tyr_rule.getMath().deepCopy()
-    math.replaceArgument("VTYRin", libsbml.parseL3Formula("VmaxVTYRin / (KmVTYRin + btyr)"))
-    assert tyr_rule.setMath(math) == libsbml.LIBSBML_OPERATION_SUCCESS
-    assert "VTYRin" not in _names_in(tyr_rule.getMath())
-    assert {"VmaxVTYRin", "KmVTYRin", "btyr"} <= _names_in(tyr_rule.getMath())
-
-    # (b) NADPH 0 → 330 µM, NADP 0 → 26 µM, held constant
-    rx = m.getReaction("VDRR")
-    assert {r.getSpecies() for r in rx.getListOfReactants()} == {"bh2", "NADPH"}
-    assert {p.getSpecies() for p in rx.getListOfProducts()} == {"bh4", "NADP"}
-    for sid, value in (("NADPH", 330.0), ("NADP", 26.0)):
-        sp_ = m.getSpecies(sid)
-        assert sp_.getInitialConcentration() == 0.0
-        sp_.setInitialConcentration(value)
-        sp_.setBoundaryCondition(True)
-        sp_.setConstant(True)
-
-    # (c) tyrpool 1260 (= 10·tyr), hva 0: not a steady state, computed below
-    assert encoded["tyrpool"] == 1260.0
-
-    # (e) unused SAM/SAH
-    used = set().union(*(_names_in(x) for x in _all_math(m)))
-    used |= {sr.getSpecies() for r in m.getListOfReactions()
-             for sr in (*r.getListOfReactants(), *r.getListOfProducts(), *r.getListOfModifiers())}
-    for sid in ("SAM", "SAH"):
-        assert sid not in used, f"{sid} is used in the file"
-        assert m.removeSpecies(sid) is not None
-
-    # (f) VMAT two-substrate law → uptake minus leak
-    kl = m.getReaction("VMAT").getKineticLaw()
-    assert _l3(kl.getMath()) == "Two_substrates(VmaxVMAT, cda, vda, KmVMAT, koutVMAT)", _l3(kl.getMath())
-    assert kl.setMath(libsbml.parseL3Formula("VmaxVMAT * cda / (KmVMAT + cda) - koutVMAT * vda")) \
-        == libsbml.LIBSBML_OPERATION_SUCCESS
-
-    assert doc.checkInternalConsistency() == 0, [doc.getError(i).getMessage() for i in range(doc.getNumErrors())]
-    return libsbml.writeSBMLToString(doc), encoded
 
 
 @pytest.fixture(scope="module")
 def sbml_run():  # noqa: ANN201
-    text, encoded = _load_and_fix()
-    rr = roadrunner.RoadRunner(text)
-    rr.integrator.relative_tolerance = 1e-10
-    rr.integrator.absolute_tolerance = 1e-14
-    rr.integrator.stiff = True
-    rr.simulate(0.0, HORIZON_H, 11)
-    states = {sid: float(rr[f"[{sid}]"]) for sid in STATE_MAP}
-    rates = {sid: float(rr[f"{sid}'"]) for sid in STATE_MAP}
-    fluxes = {rid: float(rr[rid]) for rid in FLUX_MAP}
-    influx = float(rr["VmaxVTYRin"] * rr["[btyr]"] / (rr["KmVTYRin"] + rr["[btyr]"]))
-    return {"states": states, "rates": rates, "fluxes": fluxes, "influx": influx, "encoded": encoded}
+    path = find_best2009_sbml()
+    if path is None:
+        pytest.skip("BioModels MODEL1502230000 copy not found (shared data folder absent; set NEUROBALANCE_SBML_DIR)")
+    return run_best2009(path)
 
 
 @pytest.fixture(scope="module")

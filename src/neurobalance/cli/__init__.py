@@ -300,27 +300,33 @@ def validate(
         return
     results = run_targets(target, fast=fast)
     n_pass = sum(r.passed for r in results)
+    n_skip = sum(bool(r.skipped) for r in results)
+    n_fail = sum(r.failed for r in results)
     if json_:
-        typer.echo(json.dumps({"passed": n_pass, "total": len(results), "skipped": SKIPPED,
+        typer.echo(json.dumps({"passed": n_pass, "failed": n_fail, "skipped_here": n_skip, "total": len(results),
+                               "optional_not_implemented": SKIPPED,
                                "targets": [r.as_dict() for r in results]}, indent=2))
     else:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=f"Validation: {n_pass}/{len(results)} targets pass")
+        title = f"Validation: {n_pass}/{len(results)} targets pass" + (f", {n_skip} skipped" if n_skip else "")
+        table = Table(title=title)
         for c in ("target", "check", "expected", "got", "pass"):
             table.add_column(c)
         for r in results:
             if r.error:
                 table.add_row(r.target.id, "error", "", r.error[:80], "[red]FAIL[/red]")
+            if r.skipped:
+                table.add_row(r.target.id, "skipped", "", r.skipped[:80], "[yellow]skip[/yellow]")
             for c in r.checks:
                 table.add_row(r.target.id, c.label, c.expected, f"{c.got:.4g} {c.unit}".strip(),
                               "[green]pass[/green]" if c.passed else "[red]FAIL[/red]")
-        console = Console()
+        console = Console(width=max(120, Console().width))
         console.print(table)
         for k, v in SKIPPED.items():
-            console.print(f"skipped {k}: {v}")
-    if n_pass != len(results):
+            console.print(f"not implemented (optional) {k}: {v}")
+    if n_fail:
         raise typer.Exit(code=1)
 
 

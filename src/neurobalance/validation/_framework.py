@@ -12,8 +12,12 @@ import math
 import time
 from collections.abc import Callable
 
-__all__ = ["Check", "Target", "TargetResult", "REGISTRY", "target", "rel", "absolute", "pp", "within",
-           "run_targets"]
+__all__ = ["Check", "Target", "TargetResult", "TargetSkipped", "REGISTRY", "target", "rel", "absolute", "pp",
+           "within", "run_targets"]
+
+
+class TargetSkipped(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by a target that cannot run here (e.g. published data not present); carries the reason."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,15 +78,20 @@ class TargetResult:
     checks: tuple[Check, ...]
     seconds: float
     error: str = ""
+    skipped: str = ""
 
     @property
     def passed(self) -> bool:
-        return not self.error and bool(self.checks) and all(c.passed for c in self.checks)
+        return not self.error and not self.skipped and bool(self.checks) and all(c.passed for c in self.checks)
+
+    @property
+    def failed(self) -> bool:
+        return not self.skipped and not self.passed
 
     def as_dict(self) -> dict:
         return {"id": self.target.id, "system": self.target.system, "source": self.target.source,
                 "tolerance": self.target.tolerance, "passed": self.passed, "seconds": round(self.seconds, 3),
-                "error": self.error, "checks": [c.as_dict() for c in self.checks]}
+                "error": self.error, "skipped": self.skipped, "checks": [c.as_dict() for c in self.checks]}
 
 
 REGISTRY: dict[str, Target] = {}
@@ -101,7 +110,7 @@ def target(id: str, *, system: str, setup: str, source: str, tolerance: str, fas
 
 
 def _load_all() -> None:
-    from . import targets_dopamine, targets_serotonin  # noqa: F401
+    from . import best2009_sbml, targets_dopamine, targets_serotonin  # noqa: F401
 
 
 def all_targets() -> dict[str, Target]:
@@ -132,10 +141,13 @@ def run_targets(ids: list[str] | None = None, *, fast: bool = False,
         if progress:
             progress(t)
         t0 = time.perf_counter()
+        skipped = ""
         try:
             checks = tuple(t.run())
             err = ""
+        except TargetSkipped as exc:
+            checks, err, skipped = (), "", str(exc)
         except Exception as exc:  # a failing experiment is a failed target, reported as data
             checks, err = (), f"{type(exc).__name__}: {exc}"
-        results.append(TargetResult(t, checks, time.perf_counter() - t0, err))
+        results.append(TargetResult(t, checks, time.perf_counter() - t0, err, skipped))
     return results
