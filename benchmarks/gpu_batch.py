@@ -6,14 +6,12 @@ lognormal factor (sigma = ln 1.2, i.e. about ±20 %), started from the model's i
 values and integrated for 24 h with 25 output times.  Reports wall time, simulations per
 second and the fraction of subjects that diffrax integrated successfully.
 
-For each n it times:
-
-* ``integrate_batch`` call 1 (trace + compile + run) and call 2 (in the current code
-  ``integrate_batch`` wraps the solver in a fresh ``jax.jit(jax.vmap(...))`` on every call,
-  so call 2 traces and compiles again; the gap between call 2 and the "reused" run below
-  is that cost);
-* "reused": the same vmapped solver jitted once here (from the backend's private
-  ``_solver``), run twice; the second run is the pure run time (``--no-reuse`` skips it).
+For each n it times ``integrate_batch`` ``--calls`` times (default 2): call 1 traces,
+compiles (once per model, schedule and batch shape) and runs; later calls only run, and
+the last one gives the throughput.  ``compile_s`` is call 1 minus the last call.
+``--reuse`` also times the vmapped solver jitted here from the backend's private
+``_solver`` (first and second call): a check that ``integrate_batch`` adds no
+per-call recompilation (before commit feec385 it re-jitted on every call).
 
 Runs on a CPU too (use a small ``--n``, e.g. ``--n 32``):
 
@@ -90,6 +88,8 @@ def run(ns: list[int], hours: float, points: int, seed: int, spread: float, call
         row.update(_quality(ys, ok))
         last = row["integrate_batch_s"][-1]
         row["sims_per_s_integrate_batch"] = n / last
+        if calls > 1:
+            row["compile_s"] = row["integrate_batch_s"][0] - last
         if reuse and hasattr(be, "_solver"):
             jumps = tuple(c.discontinuities(0.0, float(times[-1])))
             batched = jax.jit(jax.vmap(be._solver(c, jumps), in_axes=(0, 0, None, None)))
@@ -106,7 +106,7 @@ def run(ns: list[int], hours: float, points: int, seed: int, spread: float, call
         rows.append(row)
         calls_txt = ", ".join(f"{s:.2f}" for s in row["integrate_batch_s"])
         msg = (f"n={n}: integrate_batch calls [{calls_txt}] s -> {row['sims_per_s_integrate_batch']:.1f} sims/s "
-               f"(last call); ")
+               f"(last call)" + (f", compile ~{row['compile_s']:.1f} s" if "compile_s" in row else "") + "; ")
         if "reused_run_s" in row:
             msg += (f"reused jit: first {row['reused_first_s']:.2f} s, run {row['reused_run_s']:.3f} s -> "
                     f"{row['sims_per_s_run']:.1f} sims/s; ")
@@ -124,12 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--spread", type=float, default=0.2, help="lognormal sigma = ln(1 + spread) (default 0.2)")
     ap.add_argument("--calls", type=int, default=2, help="integrate_batch calls per n (default 2)")
-    ap.add_argument("--no-reuse", action="store_true", help="skip the jit-once run-time measurement")
+    ap.add_argument("--reuse", action="store_true", help="also time a vmapped solver jitted once here (one more compile)")
     ap.add_argument("--out", default=None, help="write the results as JSON here")
     args = ap.parse_args(argv)
     if any(n < 1 for n in args.n) or args.calls < 1 or args.points < 2 or args.hours <= 0:
         ap.error("--n, --calls must be >= 1, --points >= 2, --hours > 0")
-    res = run(args.n, args.hours, args.points, args.seed, args.spread, args.calls, not args.no_reuse)
+    res = run(args.n, args.hours, args.points, args.seed, args.spread, args.calls, args.reuse)
     if args.out:
         with open(args.out, "w") as fh:
             json.dump(res, fh, indent=2)

@@ -12,7 +12,7 @@ from .. import units as U
 from .._errors import InvalidValueError, SteadyStateError, UnknownNameError
 from ..compile._ir import CompiledModel, compile_model
 from ..model._core import Model
-from ._steady import conservation_laws, jacobian_fd, newton, stability
+from ._steady import conservation_laws, newton, stability
 
 __all__ = ["simulate", "steady_state", "solve_steady_state", "DISCLAIMER"]
 
@@ -51,7 +51,10 @@ def _steady_functions(compiled: CompiledModel, p: np.ndarray, engine: str):  # n
     def f(y: np.ndarray) -> np.ndarray:
         return np.asarray(rhs(0.0, y, pt), dtype=float)
 
-    return f, None
+    def jac(y: np.ndarray) -> np.ndarray:
+        return compiled.jacobian(np.asarray(y, dtype=float), p)
+
+    return f, jac
 
 
 def solve_steady_state(
@@ -90,7 +93,7 @@ def solve_steady_state(
                 "no steady state found by Newton or by integrating 20000 h; the model may oscillate "
                 "or grow without bound: inspect it with simulate()"
             ) from None
-    jm = jac(y) if jac is not None else jacobian_fd(f, y)
+    jm = jac(y)
     ev = stability(np.asarray(jm), laws)
     return y, method, ev, laws
 

@@ -89,16 +89,16 @@ class RoadRunnerBackend(AbstractBackend):
         if times.size == 0:
             return np.array(rows).reshape(len(rows), len(y))
         h.set(p, y, t0)
+        blocks: list[np.ndarray] = [np.asarray(rows)] if rows else []
         for a, b, ts in segments(t0, times, compiled.discontinuities(t0, float(times[-1]))):
-            grid = np.concatenate([[a], ts[ts < b], [b]]) if (ts.size == 0 or ts[-1] != b) else np.concatenate([[a], ts])
-            grid = np.unique(grid)
+            # output grid: the segment's requested times, plus its end so the next segment starts there
+            end_requested = ts.size > 0 and ts[-1] == b
+            grid = np.concatenate(([a], ts)) if end_requested else np.concatenate(([a], ts, [b]))
             try:
                 res = h.rr.simulate(times=grid)
             except RuntimeError as exc:
                 raise IntegrationError(f"roadrunner failed between {a} and {b} h: {exc}; "
                                        "try engine='scipy' or smaller steps") from None
-            arr = np.asarray(res)[:, 1:]
-            keep = np.isin(grid, ts)
-            rows.extend(arr[keep])
-            # continue from the end of the segment (the model already holds that state)
-        return np.array(rows)
+            arr = np.asarray(res)
+            blocks.append(arr[1:, 1:] if end_requested else arr[1:-1, 1:])
+        return np.vstack(blocks) if blocks else np.empty((0, y.size))

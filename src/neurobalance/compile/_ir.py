@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 import sympy as sp
+from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import PythonCodePrinter
 
 from .. import units as U
@@ -37,28 +39,45 @@ class _ScalarPrinter(PythonCodePrinter):
         return f"math.fmod({self._print(expr.args[0])}, {self._print(expr.args[1])})"
 
 
-def _scalar_function(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs: list[sp.Expr]) -> Callable:
-    """Generate ``f(t, y, p) -> list`` as straight-line Python with common subexpressions."""
-    printer = _ScalarPrinter({"fully_qualified_modules": True, "inline": True})
+class _VectorPrinter(NumPyPrinter):
+    """Vectorised code: every state is an array (one column per time point or perturbation)."""
+
+
+def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs: list[sp.Expr]) -> tuple[Callable, Callable]:
+    """Generate ``f(t, y, p) -> list`` twice from one common-subexpression pass.
+
+    The scalar version (math module, builtins) is fastest for one state vector (Newton
+    residuals, SciPy); the vectorised version (NumPy) takes ``y`` with one column per
+    point and is used for observables and fluxes along a trajectory and for Jacobians.
+    """
     ymap = {s: sp.Symbol(f"y_{i}") for i, s in enumerate(args_y)}
     pmap = {s: sp.Symbol(f"p_{i}") for i, s in enumerate(args_p)}
     sub = {**ymap, **pmap, TIME: sp.Symbol("t")}
     exprs = [e.xreplace(sub) for e in exprs]
     reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("x_"))
-    lines = [f"def {name}(t, y, p):"]
-    if args_y:
-        lines.append("    " + ", ".join(str(v) for v in ymap.values()) + (", = y" if len(ymap) == 1 else " = y"))
-    if args_p:
-        lines.append("    " + ", ".join(str(v) for v in pmap.values()) + (", = p" if len(pmap) == 1 else " = p"))
-    for sym, e in reps:
-        lines.append(f"    {sym} = {printer.doprint(e)}")
-    lines.append("    return [" + ", ".join(printer.doprint(e) for e in reduced) + "]")
-    src = "\n".join(lines)
-    ns: dict[str, Any] = {"math": __import__("math")}
-    exec(compile(src, f"<neurobalance:{name}>", "exec"), ns)  # noqa: S102 - generated from the model IR
-    fn = ns[name]
-    fn.source = src  # type: ignore[attr-defined]
-    return fn
+    out = []
+    for printer, suffix in ((_ScalarPrinter({"fully_qualified_modules": True, "inline": True}), "scalar"),
+                            (_VectorPrinter({"fully_qualified_modules": True, "inline": True}), "vector")):
+        lines = [f"def {name}(t, y, p):"]
+        if args_y:
+            lines.append("    " + ", ".join(str(v) for v in ymap.values()) + (", = y" if len(ymap) == 1 else " = y"))
+        if args_p:
+            lines.append("    " + ", ".join(str(v) for v in pmap.values()) + (", = p" if len(pmap) == 1 else " = p"))
+        for sym, e in reps:
+            lines.append(f"    {sym} = {printer.doprint(e)}")
+        lines.append("    return [" + ", ".join(printer.doprint(e) for e in reduced) + "]")
+        src = "\n".join(lines)
+        ns: dict[str, Any] = {"math": math, "numpy": np, "functools": functools}
+        exec(compile(src, f"<neurobalance:{name}:{suffix}>", "exec"), ns)  # noqa: S102 - generated from the IR
+        fn = ns[name]
+        fn.source = src  # type: ignore[attr-defined]
+        out.append(fn)
+    return out[0], out[1]
+
+
+def _stack(values: list[Any], n: int) -> np.ndarray:
+    """Rows of a vectorised result, broadcasting constants to ``n`` columns."""
+    return np.vstack([np.broadcast_to(np.asarray(v, dtype=float), (n,)) for v in values])
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -94,21 +113,41 @@ class CompiledModel:
         return [sp.Symbol(n, real=True) for n in self.param_names]
 
     @functools.cached_property
+    def _rhs_pair(self) -> tuple[Callable, Callable]:
+        return _codegen("rhs", self._ysyms, self._psyms, list(self.rhs_exprs))
+
+    @functools.cached_property
     def rhs(self) -> Callable[[float, Any, Any], list[float]]:
         """Scalar right-hand side ``rhs(t, y, p) -> list`` (canonical units)."""
-        return _scalar_function("rhs", self._ysyms, self._psyms, list(self.rhs_exprs))
+        return self._rhs_pair[0]
+
+    @functools.cached_property
+    def rhs_vectorised(self) -> Callable:
+        """``rhs_vectorised(t, Y, p)`` with one column of ``Y`` per point; returns a list of rows."""
+        return self._rhs_pair[1]
 
     @functools.cached_property
     def flux_function(self) -> Callable:
-        return _scalar_function("fluxes", self._ysyms, self._psyms, list(self.flux_exprs))
+        """Vectorised fluxes ``f(t, Y, p)`` (one column per point)."""
+        return _codegen("fluxes", self._ysyms, self._psyms, list(self.flux_exprs))[1]
 
     @functools.cached_property
     def observable_function(self) -> Callable:
-        return _scalar_function("observables", self._ysyms, self._psyms, list(self.observable_exprs))
+        """Vectorised observables ``f(t, Y, p)`` (one column per point)."""
+        return _codegen("observables", self._ysyms, self._psyms, list(self.observable_exprs))[1]
 
     @functools.cached_property
     def initial_function(self) -> Callable:
-        return _scalar_function("initial", [], self._psyms, list(self.initial_exprs))
+        return _codegen("initial", [], self._psyms, list(self.initial_exprs))[0]
+
+    def jacobian(self, y: np.ndarray, p: np.ndarray, t: float = 0.0) -> np.ndarray:
+        """Forward-difference Jacobian of the right-hand side, all columns in one vectorised call."""
+        n = y.size
+        h = 1e-7 * np.maximum(np.abs(y), 1e-6)
+        cols = np.repeat(y[:, None], n + 1, axis=1)
+        cols[np.arange(n), np.arange(1, n + 1)] += h
+        f = _stack(self.rhs_vectorised(t, cols, p), n + 1)
+        return (f[:, 1:] - f[:, :1]) / h[None, :]
 
     def param_index(self, name: str) -> int:
         return self._pindex[name]
@@ -144,8 +183,9 @@ class CompiledModel:
         return n
 
     def evaluate(self, fn: Callable, times: np.ndarray, y: np.ndarray, p: np.ndarray) -> np.ndarray:
-        """Evaluate a scalar IR function along a trajectory (rows = times)."""
-        return np.array([fn(t, row, p) for t, row in zip(times, y)], dtype=float).reshape(len(times), -1)
+        """Evaluate a vectorised IR function along a trajectory (rows of ``y`` = times)."""
+        times = np.asarray(times, dtype=float)
+        return _stack(fn(times, np.asarray(y, dtype=float).T, p), len(times)).T
 
     def discontinuities(self, t0: float, t1: float) -> list[float]:
         ts: set[float] = set()
