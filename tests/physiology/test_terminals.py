@@ -89,3 +89,28 @@ def test_comt_knockout_removes_hva_and_raises_dopac():
     assert float(ko["dopamine.hva_tissue"]) < 0.01 * float(ref["dopamine.hva_tissue"])
     # the lumped catabolite pool of Best 2009 is independent of the split
     assert float(ko["dopamine.catabolites"]) == pytest.approx(float(ref["dopamine.catabolites"]), rel=1e-9)
+
+
+def test_somatodendritic_5ht1a_loop_is_open_by_default():
+    ref = nb.steady_state(nb.default_model())
+    ko = nb.steady_state(nb.default_model().with_genes(HTR1A=0.0))
+    assert float(ref["serotonin.raphe_firing"]) == pytest.approx(1.0, abs=1e-12)
+    assert float(ko["serotonin.extracellular"]) == pytest.approx(float(ref["serotonin.extracellular"]), rel=1e-12)
+
+
+def test_closed_5ht1a_loop_keeps_the_reference_and_blunts_an_ssri():
+    closed = nb.default_model().with_parameters({"serotonin.f_raphe_feedback_gain": 1.0})
+    ref_open = nb.steady_state(nb.default_model())
+    ref_closed = nb.steady_state(closed)
+    # normalised: closing the loop does not move the reference state
+    assert float(ref_closed["serotonin.extracellular"]) == pytest.approx(
+        float(ref_open["serotonin.extracellular"]), rel=1e-6)
+    ssri_open = nb.steady_state(nb.default_model().with_genes(SLC6A4=0.2))
+    ssri_closed = nb.steady_state(closed.with_genes(SLC6A4=0.2))
+    ssri_antagonist = nb.steady_state(closed.with_genes(SLC6A4=0.2, HTR1A=0.0))
+    rise = {k: float(v["serotonin.extracellular"]) - float(ref_open["serotonin.extracellular"])
+            for k, v in (("open", ssri_open), ("closed", ssri_closed), ("antagonist", ssri_antagonist))}
+    # the somatodendritic autoreceptor lowers firing and blunts the SSRI-induced rise;
+    # removing it (a silent 5-HT1A antagonist) enlarges the rise (direction of T-DRUG-23)
+    assert float(ssri_closed["serotonin.raphe_firing"]) < 1.0
+    assert rise["closed"] < rise["open"] < rise["antagonist"]

@@ -27,5 +27,7 @@ GENES: dict[str, Gene] = {
         Gene("SLC7A5", "LAT1 large-neutral-amino-acid transporter (Trp, Tyr entry into the brain)"),
         Gene("DRD2", "dopamine D2 autoreceptor density"),
         Gene("HTR1B", "5-HT1B terminal autoreceptor density"),
+        Gene("HTR1A", "5-HT1A somatodendritic autoreceptor density (raphe firing feedback; acts when "
+                      "serotonin.f_raphe_feedback_gain > 0)"),
     )
 }

@@ -40,7 +40,7 @@ def serotonin_module() -> Module:
         "serotonin",
         "Serotonin varicosity: tryptophan uptake, TPH2 with BH4, AADC, VMAT2, release under 5-HT1B "
         "autoreceptor and H3 heteroreceptor control, SERT, uptake-2 into glia, MAO, 5-HIAA.",
-        references=["best2020", "best2010"],
+        references=["best2020", "best2010", "price1996"],
     )
     term = m.compartment("terminal", "serotonergic varicosities", size=1.0,
                          rationale="Best 2020 uses one volume for varicosity and extracellular space")
@@ -169,8 +169,33 @@ def serotonin_module() -> Module:
     k_leak = bc("k_vesicle_leak", 1.0, "1/h", "passive vesicular leak", "VMAT.m", (0.5, 40.0))
     m.flux("vmat", m.gene(GENES["SLC18A2"]) * michaelis_menten(vmax_vmat, cht, km_vmat) - k_leak * vht,
            consumes=[cht], produces=[vht], compartment=term, desc="VMAT2 uptake minus leak")
+    # Somatodendritic 5-HT1A autoreceptors on raphe neurons inhibit firing (Price et al. 1996:
+    # cell-body autoreceptors are 5-HT1A in all species studied; terminal ones 5-HT1B in rodents).
+    # The terminal model has no raphe compartment, so extracellular 5-HT here stands in for raphe
+    # 5-HT.  The loop is open by default (gain 0): Best 2020 drives the varicosity with firing as an
+    # input, and its published experiments are open-loop.  With the gain > 0, firing is scaled by
+    # (1 + g·I_ref)/(1 + g·I), I = HTR1A · eht/(Kd + eht), which is 1 at the reference state.
+    g_1a = m.parameter(
+        "f_raphe_feedback_gain", 0.0, "dimensionless",
+        "strength of somatodendritic 5-HT1A inhibition of raphe firing (0 = open loop, as in Best 2020)",
+        basis="assumed", rationale="0 reproduces the published open-loop model; calibration against raphe "
+        "firing data belongs to the receptor-adaptation work", provenance="own", range=(0.0, 5.0))
+    kd_1a = m.parameter(
+        "kd_5ht1a_somatodendritic", 0.06, "uM", "5-HT level giving half-maximal 5-HT1A inhibition (model scale)",
+        basis="assumed", rationale="set to the reference extracellular 5-HT (voltammetric scale, 60 nM) so that "
+        "the loop works on the steep part of its curve; the model has no separate raphe 5-HT", provenance="own",
+        range=(0.006, 0.6))
+    i_ref = m.parameter(
+        "f_5ht1a_inhibition_reference", 0.6007 / 1.2007, "dimensionless",
+        "5-HT1A inhibition term at the reference state, eht/(Kd + eht) at eht = 60.07 nM", source="best2020",
+        locator="reference steady state eht 0.06007 µM (out.txt)", basis="derived",
+        rationale="normalises the firing factor to 1 at the reference", provenance="D", range=(0.0, 1.0))
+    inh_1a = m.gene(GENES["HTR1A"]) * eht / (kd_1a + eht)
+    fire_eff = m.rule("raphe_firing_factor", fire * (1 + g_1a * i_ref) / (1 + g_1a * inh_1a), "dimensionless",
+                      "effective firing: the input drive scaled by somatodendritic 5-HT1A feedback (= drive at "
+                      "the reference)")
     k_rel = bc("k_release", 1.0, "1/h", "release per unit firing (a22)", "runser.m a22", (0.5, 2.0))
-    m.flux("release", k_rel * i_rel * i_h3 * fire * vht, consumes=[vht], produces=[eht], compartment=term,
+    m.flux("release", k_rel * i_rel * i_h3 * fire_eff * vht, consumes=[vht], produces=[eht], compartment=term,
            desc="exocytotic release under 5-HT1B and H3 control")
     vmax_sert = bc("vmax_sert", 250.0, "uM/h", "SERT Vmax (Bunin 1998)", "VSERT.m", (125.0, 500.0))
     km_sert = bc("km_sert", 0.06, "uM", "SERT Km (Bunin 1998; 0.05–0.1 µM in synaptosomes)", "VSERT.m",
@@ -268,4 +293,6 @@ def serotonin_module() -> Module:
     m.observable("autoreceptor_gprotein", gstar, "dimensionless", "dimensionless",
                  "activated 5-HT1B G-protein G* (0.864 at rest)")
     m.observable("release_factor", i_rel, "dimensionless", "dimensionless", "autoreceptor release factor")
+    m.observable("raphe_firing", fire_eff, "dimensionless", "dimensionless",
+                 "effective raphe firing (1 = tonic; differs from the input only with 5-HT1A feedback on)")
     return m.freeze()
