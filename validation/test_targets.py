@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from neurobalance.validation import SKIPPED, all_targets
+from neurobalance.validation import SKIPPED, TABLE_ROWS, all_targets
 from neurobalance.validation._framework import TargetSkipped
 
 TARGETS = all_targets()
@@ -39,5 +39,17 @@ def test_optional_targets_are_skipped_with_reason(tid):
 
 def test_every_row_of_the_table_has_a_target():
     ids = set(TARGETS) | set(SKIPPED)
-    expected = {f"T-DA-{i:02d}" for i in range(1, 23)} | {f"T-5HT-{i:02d}" for i in range(1, 28)}
-    assert expected <= ids, sorted(expected - ids)
+    assert set(TABLE_ROWS) <= ids, sorted(set(TABLE_ROWS) - ids)
+
+
+def test_table_rows_match_the_shared_reference():
+    """The row list matches the public target table when the shared reference folder is present."""
+    from pathlib import Path
+
+    table = Path(__file__).resolve().parents[1].parent / "shared/reference/public_targets.md"
+    if not table.is_file():
+        pytest.skip("shared reference folder absent")
+    import re
+
+    rows = set(re.findall(r"^\| (T-(?:DA|5HT)-\d+) \|", table.read_text(encoding="utf-8"), flags=re.M))
+    assert rows == set(TABLE_ROWS)

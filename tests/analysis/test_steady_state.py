@@ -57,3 +57,21 @@ def test_stability_detects_timescales(model):
     # slowest relaxation is hours (pools), fastest is sub-second (autoreceptor binding)
     assert -1.0 < ev.max() < 0
     assert ev.min() < -1e4
+
+
+def test_steady_state_rejects_time_dependent_expressions(model):
+    from neurobalance._errors import InvalidValueError
+    from neurobalance.inputs import expression
+
+    with pytest.raises(InvalidValueError, match="constant"):
+        nb.steady_state(model, inputs={"serotonin.firing": expression("1 + 0.5*sin(t)")})
+    # a constant expression is fine
+    ss = nb.steady_state(model, inputs={"serotonin.firing": expression("2")})
+    assert float(ss["serotonin.extracellular"]) == pytest.approx(62.0, abs=0.2)  # T-5HT-21
+
+
+def test_zero_volume_is_rejected_by_the_api(model):
+    from neurobalance._errors import InvalidValueError
+
+    with pytest.raises(InvalidValueError, match="positive"):
+        model.with_parameters({"serotonin.f_volume_glia": 0.0})

@@ -460,3 +460,43 @@ def test_cite_prints_bibtex(runner: CliRunner) -> None:
     _ok(result)
     assert result.stdout.count("@") >= 2
     assert "@article{" in result.stdout
+
+
+# --- review follow-ups --------------------------------------------------------------------
+
+@pytest.mark.parametrize("cmd", ["steady-state", "simulate"])
+def test_zero_compartment_volume_is_a_user_error(runner: CliRunner, tmp_path: Path, cmd: str) -> None:
+    args = [cmd, "--set", "dopamine.f_volume_extracellular=0"]
+    if cmd == "simulate":
+        args += ["--out", str(tmp_path / "o")]
+    line = _assert_user_error(_invoke(runner, *args))
+    assert "dopamine.f_volume_extracellular" in line and "positive" in line
+    assert not (tmp_path / "o").exists()
+
+
+def test_too_many_points_is_a_user_error(runner: CliRunner, tmp_path: Path) -> None:
+    line = _assert_user_error(_invoke(runner, "simulate", "--points", "100000000", "--out", str(tmp_path / "o")))
+    assert "points" in line
+    assert not any((tmp_path / "o").glob("*")) if (tmp_path / "o").exists() else True
+
+
+def test_output_files_get_ordinary_permissions(runner: CliRunner, tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        res = _invoke(runner, "simulate", "--hours", "1", "--points", "3", "--out", str(tmp_path / "o"))
+        assert res.exit_code == 0, res.output
+    finally:
+        os.umask(umask)
+    for name in ("timecourse.csv", "summary.json"):
+        assert (tmp_path / "o" / name).stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["summary.json", "timecourse.csv"]
+
+
+def test_validate_json_of_a_time_course_target_is_valid_json(runner: CliRunner) -> None:
+    res = _invoke(runner, "validate", "--target", "T-5HT-25", "--json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["passed"] == data["total"] == 1
+    assert all(isinstance(c["passed"], bool) for c in data["targets"][0]["checks"])

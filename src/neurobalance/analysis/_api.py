@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import numpy as np
+import sympy as sp
 
 from .. import units as U
 from .._errors import InvalidValueError, SteadyStateError, UnknownNameError
@@ -19,6 +20,9 @@ __all__ = ["simulate", "steady_state", "solve_steady_state", "DISCLAIMER"]
 EngineName = Literal["roadrunner", "scipy", "jax"]
 
 DISCLAIMER = "neurobalance is research and teaching software; its outputs are model results, not medical advice."
+
+#: Most output times one simulation returns (memory: ~0.6 kB per time point).
+MAX_POINTS = 1_000_000
 
 #: Horizons of the integration fallback (h): long enough for the slowest pools.
 _FALLBACK_HORIZONS = (2000.0, 20000.0)
@@ -67,15 +71,18 @@ def solve_steady_state(
     method = "newton"
     try:
         y, _ = newton(f, y, laws, jac=jac)
-    except SteadyStateError:
+    except (SteadyStateError, ValueError, FloatingPointError, np.linalg.LinAlgError):
         backend = _engine(engine)
         for horizon in _FALLBACK_HORIZONS:
             y = backend.integrate(compiled, p, y, np.array([horizon]), t0=0.0)[-1]
+            if not np.all(np.isfinite(y)):
+                raise SteadyStateError("the integration fallback produced non-finite values; check the "
+                                       "parameters (a zero volume or rate constant in a denominator?)") from None
             try:
                 y, _ = newton(f, y, laws, jac=jac)
                 method = f"integration ({horizon:g} h) + newton"
                 break
-            except SteadyStateError:
+            except (SteadyStateError, ValueError, FloatingPointError, np.linalg.LinAlgError):
                 # A non-hyperbolic state (singular Jacobian, e.g. an autoreceptor G-protein with no
                 # bound receptor decays only algebraically) defeats Newton; accept the integrated
                 # state when every pool changes by less than 0.01 % per hour (reported as approximate).
@@ -221,13 +228,15 @@ def simulate(
     p = compiled.parameter_vector(model)
     if times is None:
         n = points if points is not None else min(5001, int(h * 10) + 1)
-        if n < 2:
-            raise InvalidValueError("points", points, "at least 2")
+        if n < 2 or n > MAX_POINTS:
+            raise InvalidValueError("points", points, f"between 2 and {MAX_POINTS}")
         t = np.linspace(0.0, h, n)
     else:
         t = np.asarray(times, dtype=float)
         if t.ndim != 1 or t.size == 0 or not np.all(np.isfinite(t)) or np.any(np.diff(t) <= 0) or t[0] < 0:
             raise InvalidValueError("times", "array", "increasing, finite, non-negative times in hours")
+        if t.size > MAX_POINTS:
+            raise InvalidValueError("times", f"{t.size} times", f"at most {MAX_POINTS} output times")
     y0 = _initial(model, compiled, p, initial, engine)
     y = _engine(engine).integrate(compiled, p, y0, t, t0=0.0)
     return _dataset(compiled, model, t, y, p, _attrs(model, engine, inputs))
@@ -265,9 +274,10 @@ def steady_state(
     from ..inputs import Schedule
 
     inputs = dict(inputs or {})
+    t = sp.Symbol("t", real=True)
     for k, v in inputs.items():
-        if isinstance(v, Schedule) and v.discontinuities(0.0, 1e9):
-            raise InvalidValueError(f"inputs[{k!r}]", v, "a constant for a steady state (use simulate for schedules)")
+        if isinstance(v, Schedule) and (v.discontinuities(0.0, 1e9) or v.expr(t).free_symbols):
+            raise InvalidValueError(f"inputs[{k!r}]", v.key(), "a constant for a steady state (use simulate for schedules)")
     compiled = compile_model(model, inputs)
     p = compiled.parameter_vector(model)
     y0 = _initial(model, compiled, p, guess, engine)

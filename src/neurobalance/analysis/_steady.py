@@ -80,6 +80,8 @@ def newton(
     def full_jac(x: np.ndarray, r: np.ndarray) -> np.ndarray:
         jm = jac(x) if jac is not None else jacobian_fd(lambda z: np.asarray(f(z), dtype=float), x)
         jm = np.array(jm, dtype=float)
+        if not np.all(np.isfinite(jm)):
+            raise SteadyStateError("the Jacobian is not finite (a rate law divides by zero at this state)")
         if k:
             jm[rows] = laws
         return jm

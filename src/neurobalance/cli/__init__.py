@@ -125,16 +125,31 @@ def _make_dir(path: Path) -> None:
         _fail(f"--out {path}: cannot create the directory ({exc.strerror}); choose a directory you can write to")
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same directory and rename (never a partial file)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _atomic_write_all(files: dict[Path, str]) -> None:
+    """Write every file to a temporary name in its directory, then rename them all.
+
+    Nothing is renamed unless every write succeeded, so a failure leaves no partial output.
+    The files get the usual permissions (0666 minus the umask), not mkstemp's 0600.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    done: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        for path, text in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            done.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.chmod(tmp, 0o666 & ~umask)
+        for tmp, path in done:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in done:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    _atomic_write_all({path: text})
 
 
 def _check_engine(engine: str) -> str:
@@ -188,8 +203,8 @@ def simulate(
         },
     }
     _make_dir(outdir)
-    _atomic_write(outdir / "timecourse.csv", "\n".join(lines) + "\n")
-    _atomic_write(outdir / "summary.json", json.dumps(summary, indent=2) + "\n")
+    _atomic_write_all({outdir / "timecourse.csv": "\n".join(lines) + "\n",
+                       outdir / "summary.json": json.dumps(summary, indent=2) + "\n"})
     typer.echo(f"wrote {outdir / 'timecourse.csv'} and {outdir / 'summary.json'} ({len(t)} times, {len(names)} observables)")
 
 

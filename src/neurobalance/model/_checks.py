@@ -32,6 +32,11 @@ class Structure:
     genes: Mapping[str, Gene]
     references: frozenset[str]
 
+    @property
+    def volume_parameters(self) -> frozenset[str]:
+        """Names of the parameters that are compartment volumes (must stay > 0)."""
+        return frozenset(c.size for c in self.compartments.values())
+
     def __hash__(self) -> int:
         return id(self)
 

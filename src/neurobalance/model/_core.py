@@ -278,7 +278,7 @@ class Module:
         size_name = f"f_volume_{local}"
         self.parameter(size_name, size, "dimensionless", f"relative volume of the {desc}",
                        source=source, basis=basis, rationale=rationale, provenance="own",
-                       range=(0.0, 2.0))
+                       range=(0.001, 2.0))
         c = Compartment(self._q(f"{local}_compartment"), self._q(size_name), desc)
         self.compartments[c.name] = c
         return c.name
@@ -443,6 +443,9 @@ class Model:
             v = _finite_number(name, value)
             if v < 0:
                 raise InvalidValueError(name, value, "non-negative (rates, constants and factors cannot be < 0)")
+            if v == 0 and name in self._structure.volume_parameters:
+                raise InvalidValueError(name, value, "positive (a compartment volume; use a small value such as "
+                                                     "0.01 for near-complete loss)")
             new[name] = v
         return Model((), _structure=self._structure, _values=new)
 

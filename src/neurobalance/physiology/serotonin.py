@@ -185,11 +185,11 @@ def serotonin_module() -> Module:
         basis="assumed", rationale="set to the reference extracellular 5-HT (voltammetric scale, 60 nM) so that "
         "the loop works on the steep part of its curve; the model has no separate raphe 5-HT", provenance="own",
         range=(0.006, 0.6))
-    i_ref = m.parameter(
-        "f_5ht1a_inhibition_reference", 0.6007 / 1.2007, "dimensionless",
-        "5-HT1A inhibition term at the reference state, eht/(Kd + eht) at eht = 60.07 nM", source="best2020",
-        locator="reference steady state eht 0.06007 µM (out.txt)", basis="derived",
-        rationale="normalises the firing factor to 1 at the reference", provenance="D", range=(0.0, 1.0))
+    eht_ref = m.parameter(
+        "c_eht_reference", 0.06007, "uM", "extracellular 5-HT at the reference steady state", source="best2020",
+        locator="out.txt eht 0.0601 µM (60.07 nM at full precision)", basis="derived",
+        rationale="normalises the 5-HT1A firing factor to 1 at the reference", provenance="D", range=(0.03, 0.1))
+    i_ref = eht_ref / (kd_1a + eht_ref)
     inh_1a = m.gene(GENES["HTR1A"]) * eht / (kd_1a + eht)
     fire_eff = m.rule("raphe_firing_factor", fire * (1 + g_1a * i_ref) / (1 + g_1a * inh_1a), "dimensionless",
                       "effective firing: the input drive scaled by somatodendritic 5-HT1A feedback (= drive at "

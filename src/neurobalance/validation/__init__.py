@@ -11,7 +11,12 @@ from ._framework import run_targets as run_targets
 SKIPPED = {
     "T-5HT-27": "optional (unfloored release-factor variant): the model floors the release factor at 0, "
     "as the foundation issue asks; T-5HT-26 covers the floored version",
+    "T-5HT-30": "optional (Best 2010 first-version terminal with re-balanced Fig. 1 values): this release "
+    "implements the revised 2020 varicosity only",
 }
 
 #: Bib keys cited by validation targets only (not by model parameters).
 VALIDATION_REFERENCES = ("reed2009",)
+
+#: Every row of the public target table this release covers (implemented or skipped with a reason).
+TABLE_ROWS = tuple(f"T-DA-{i:02d}" for i in range(1, 23)) + tuple(f"T-5HT-{i:02d}" for i in range(1, 31))

@@ -31,9 +31,14 @@ class Check:
     high: float
     unit: str = ""
 
+    def __post_init__(self) -> None:
+        # numpy scalars would leak into JSON output
+        for name in ("got", "low", "high"):
+            object.__setattr__(self, name, float(getattr(self, name)))
+
     @property
     def passed(self) -> bool:
-        return math.isfinite(self.got) and self.low <= self.got <= self.high
+        return bool(math.isfinite(self.got) and self.low <= self.got <= self.high)
 
     def as_dict(self) -> dict:
         return {"label": self.label, "expected": self.expected, "got": self.got, "low": self.low,

@@ -13,7 +13,7 @@ import functools
 import numpy as np
 
 from ..model._core import Model
-from ._framework import Check, absolute, pp, rel, target
+from ._framework import Check, absolute, pp, rel, target, within
 
 SRC = "Best et al. 2020 (doi:10.1186/s12868-020-00587-z)"
 HT = "serotonin."
@@ -203,24 +203,53 @@ STIMULATION_2S = ("Piecewise((1, 3600*t < 5), (1 + 17*(1 - exp(-3600*t)), 3600*t
                   "(1 + 17*(exp(-(3600*t - 2)) - exp(-3600*t)), True))")
 
 
+def _stimulation_2s(fixed: bool) -> tuple[np.ndarray, np.ndarray]:
+    """eht (nM) over 0–120 s (0.05-s grid) for the authors' 2-s stimulation."""
+    from ..analysis import simulate
+    from ..inputs import expression
+
+    ts = np.arange(0.0, 120.0 + 1e-9, 0.05)  # seconds
+    fire = expression(STIMULATION_2S, discontinuities=(5 / 3600, 7 / 3600))
+    model = _base().with_parameters(OFF) if fixed else _base()
+    ds = simulate(model, 120 / 3600, times=ts / 3600, inputs={HT + "firing": fire})
+    return ts, ds.state_value.sel(state=HT + "eht").values * 1000
+
+
 @target("T-5HT-26", system="5-HT varicosity, 2-s stimulation",
         setup="fire = 1 (t < 5 s); 1 + 17(1 − e^−t) (5–7 s); 1 + 17(e^−(t−2) − e^−t) after; release factor "
               "floored at 0; eht over time",
         source=f"{SRC} [re-sim] (confirmed in curation); P12 [pub]", tolerance="±1 % on values; ±0.5 s on times",
         fast=False)
 def t_5ht_26() -> list[Check]:
-    from ..analysis import simulate
-    from ..inputs import expression
-
-    ts = np.arange(0.0, 120.0 + 1e-9, 0.05)  # seconds
-    fire = expression(STIMULATION_2S, discontinuities=(5 / 3600, 7 / 3600))
-    ds = simulate(_base(), 120 / 3600, times=ts / 3600, inputs={HT + "firing": fire})
-    e = ds.state_value.sel(state=HT + "eht").values * 1000
+    ts, e = _stimulation_2s(fixed=False)
     ipk = int(np.argmax(e))
-    after = slice(ipk, None)
-    imin = ipk + int(np.argmin(e[after]))
+    imin = ipk + int(np.argmin(e[ipk:]))
     at = {t: float(np.interp(t, ts, e)) for t in (30.0, 60.0, 120.0)}
     return [rel("peak eht", 119.9, e[ipk], 0.01, "nM"), absolute("time of peak", 7.0, ts[ipk], 0.5, "s"),
             rel("minimum after peak", 58.2, e[imin], 0.01, "nM"), absolute("time of minimum", 30.5, ts[imin], 0.5, "s"),
             rel("eht at 30 s", 58.2, at[30.0], 0.01, "nM"), rel("eht at 60 s", 61.8, at[60.0], 0.01, "nM"),
             rel("eht at 120 s", 60.3, at[120.0], 0.01, "nM")]
+
+
+@target("T-5HT-28", system="5-HT varicosity, 2-s stimulation",
+        setup="as T-5HT-26 with the autoreceptor factors fixed at rest", source=f"{SRC} [re-sim] (confirmed in "
+        "curation)", tolerance="±1 % on values; ±0.5 s on times", fast=False)
+def t_5ht_28() -> list[Check]:
+    ts, e = _stimulation_2s(fixed=True)
+    ipk = int(np.argmax(e))
+    at = {t: float(np.interp(t, ts, e)) for t in (30.0, 60.0, 120.0)}
+    basal = float(e[0])
+    return [rel("peak eht", 150.3, e[ipk], 0.01, "nM"), absolute("time of peak", 7.0, ts[ipk], 0.5, "s"),
+            within("no undershoot: minimum after the peak / basal", 1.0 - 1e-6, float("inf"),
+                   float(np.min(e[ipk:])) / basal, expected="≥ 1"),
+            rel("eht at 30 s", 118.6, at[30.0], 0.01, "nM"), rel("eht at 60 s", 95.3, at[60.0], 0.01, "nM"),
+            rel("eht at 120 s", 71.7, at[120.0], 0.01, "nM")]
+
+
+@target("T-5HT-29", system="5-HT varicosity, physiological anchor",
+        setup="5-HT reference; baseline extracellular 5-HT against the span of voltammetric measurements",
+        source="Abdalla et al. 2017 (mouse CA2 FSCAV 64.9 ± 2.3 nM); Anal Chem 2021 93:16987 (rat SNr 52 ± 5.8 nM) "
+               "[pub]", tolerance="inside 46–67 nM")
+def t_5ht_29() -> list[Check]:
+    s, _ = _ref(False)
+    return [within("baseline eht", 46.0, 67.0, s["eht"] * 1000, "nM", expected="46–67 nM")]
