@@ -11,7 +11,9 @@ import dataclasses
 import functools
 import hashlib
 import math
+import os
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -43,21 +45,59 @@ class _VectorPrinter(NumPyPrinter):
     """Vectorised code: every state is an array (one column per time point or perturbation)."""
 
 
+def _cache_dir() -> Path | None:
+    """Where generated code is cached: ``$NEUROBALANCE_CACHE_DIR`` ("off" disables), else the user cache."""
+    env = os.environ.get("NEUROBALANCE_CACHE_DIR")
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "neurobalance"
+
+
+def _exec_sources(name: str, sources: list[str]) -> tuple[Callable, Callable]:
+    out = []
+    for src, suffix in zip(sources, ("scalar", "vector")):
+        ns: dict[str, Any] = {"math": math, "numpy": np, "functools": functools}
+        exec(compile(src, f"<neurobalance:{name}:{suffix}>", "exec"), ns)  # noqa: S102 - generated from the IR
+        fn = ns[name]
+        fn.source = src  # type: ignore[attr-defined]
+        out.append(fn)
+    return out[0], out[1]
+
+
+_SEPARATOR = "\n# ---- vectorised ----\n"
+
+
 def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs: list[sp.Expr]) -> tuple[Callable, Callable]:
     """Generate ``f(t, y, p) -> list`` twice from one common-subexpression pass.
 
     The scalar version (math module, builtins) is fastest for one state vector (Newton
     residuals, SciPy); the vectorised version (NumPy) takes ``y`` with one column per
     point and is used for observables and fluxes along a trajectory and for Jacobians.
+    Generation (common subexpressions and printing, ~0.25 s for the default model) is
+    cached on disk by a hash of the exact expressions, so later starts skip it.
     """
+    from .. import __version__
+
+    digest = hashlib.sha256("|".join(
+        [__version__, sp.__version__, name, sp.srepr(list(args_y)), sp.srepr(list(args_p))]
+        + [sp.srepr(e) for e in exprs]).encode()).hexdigest()[:32]
+    cache = _cache_dir()
+    cached = cache / "codegen" / f"{name}-{digest}.py" if cache is not None else None
+    if cached is not None and cached.is_file():
+        try:
+            scalar_src, vector_src = cached.read_text(encoding="utf-8").split(_SEPARATOR)
+            return _exec_sources(name, [scalar_src, vector_src])
+        except (OSError, ValueError, SyntaxError):
+            pass  # unreadable or foreign file: regenerate
     ymap = {s: sp.Symbol(f"y_{i}") for i, s in enumerate(args_y)}
     pmap = {s: sp.Symbol(f"p_{i}") for i, s in enumerate(args_p)}
     sub = {**ymap, **pmap, TIME: sp.Symbol("t")}
     exprs = [e.xreplace(sub) for e in exprs]
     reps, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("x_"))
-    out = []
-    for printer, suffix in ((_ScalarPrinter({"fully_qualified_modules": True, "inline": True}), "scalar"),
-                            (_VectorPrinter({"fully_qualified_modules": True, "inline": True}), "vector")):
+    sources = []
+    for printer in (_ScalarPrinter({"fully_qualified_modules": True, "inline": True}),
+                    _VectorPrinter({"fully_qualified_modules": True, "inline": True})):
         lines = [f"def {name}(t, y, p):"]
         if args_y:
             lines.append("    " + ", ".join(str(v) for v in ymap.values()) + (", = y" if len(ymap) == 1 else " = y"))
@@ -66,13 +106,17 @@ def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs:
         for sym, e in reps:
             lines.append(f"    {sym} = {printer.doprint(e)}")
         lines.append("    return [" + ", ".join(printer.doprint(e) for e in reduced) + "]")
-        src = "\n".join(lines)
-        ns: dict[str, Any] = {"math": math, "numpy": np, "functools": functools}
-        exec(compile(src, f"<neurobalance:{name}:{suffix}>", "exec"), ns)  # noqa: S102 - generated from the IR
-        fn = ns[name]
-        fn.source = src  # type: ignore[attr-defined]
-        out.append(fn)
-    return out[0], out[1]
+        sources.append("\n".join(lines))
+    fns = _exec_sources(name, sources)
+    if cached is not None:
+        try:  # best effort: a read-only or full disk only costs the next start time
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(_SEPARATOR.join(sources), encoding="utf-8")
+            os.replace(tmp, cached)
+        except OSError:
+            pass
+    return fns
 
 
 def _stack(values: list[Any], n: int) -> np.ndarray:
