@@ -7,7 +7,7 @@ Examples
 >>> michaelis_menten(v, s, k)
 s*v/(k + s)
 >>> competitive(v, s, k, inhibitor=sp.Symbol("i"), ki=sp.Symbol("ki"))
-s*v/(k*(1 + i/ki) + s)
+s*v/(k*(i/ki + 1) + s)
 """
 
 from __future__ import annotations
