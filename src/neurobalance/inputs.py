@@ -24,7 +24,8 @@ import sympy as sp
 
 from ._errors import InvalidValueError
 
-__all__ = ["Schedule", "constant", "step", "daily", "meals", "expression", "as_schedule", "MEAL_PROTOCOLS"]
+__all__ = ["Schedule", "constant", "step", "daily", "meals", "expression", "circadian_drive", "as_schedule",
+           "MEAL_PROTOCOLS"]
 
 
 def _num(field: str, v: Any, *, nonneg: bool = True) -> float:
@@ -114,6 +115,46 @@ class _Expression(Schedule):
 
     def discontinuities(self, t0: float, t1: float) -> list[float]:
         return list(self.jumps)
+
+
+@dataclasses.dataclass(frozen=True, order=False)
+class _Circadian(Schedule):
+    """Bangsgaard & Ottesen (2017) external circadian drive, one smooth bump per day."""
+
+    amplitude: float  # N_c
+    k: float
+    l: float  # noqa: E741 - the paper's symbol
+    alpha_min: float
+    beta_min: float
+    epsilon: float
+    delay_min: float
+    period_min: float
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        tm = sp.Mod(60 * t - self.delay_min, self.period_min)  # minutes after the phase offset
+        rise = tm**self.k / (tm**self.k + self.alpha_min**self.k)
+        fall = (self.period_min - tm) ** self.l / ((self.period_min - tm) ** self.l + self.beta_min**self.l)
+        return self.amplitude * (rise * fall + self.epsilon)
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return []  # smooth: both factors vanish with high order at the wrap-around
+
+
+def circadian_drive(*, delay_h: float = 83.8 / 60.0, amplitude: float = 0.5217) -> Schedule:
+    """External circadian drive of the HPA axis (dimensionless), as fitted by Bangsgaard & Ottesen 2017.
+
+    ``c(t) = N_c·[t_m^k/(t_m^k + α^k) · (T − t_m)^l/((T − t_m)^l + β^l) + ε]`` with
+    ``t_m = (t − δ) mod T`` in minutes; T = 1440, k = 5, l = 6, α = 300, β = 950, ε = 0.01,
+    N_c = 0.5217, δ = 83.8 min (control subject) [pub, via the VeVaPy transcription].
+
+    Examples
+    --------
+    >>> c = circadian_drive()
+    >>> round(c.value(83.8 / 60 + 6.8), 3)   # the daily maximum, 6.8 h after the phase offset
+    0.272
+    """
+    return _Circadian(_num("amplitude", amplitude), 5.0, 6.0, 300.0, 950.0, 0.01, 60.0 * _num("delay_h", delay_h),
+                      1440.0)
 
 
 def constant(level: float) -> Schedule:

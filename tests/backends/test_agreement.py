@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import neurobalance as nb
-from neurobalance.inputs import expression, meals, step
+from neurobalance.inputs import circadian_drive, expression, meals, step
 from neurobalance.model import Model
 from neurobalance.physiology import dopamine_module, serotonin_module
 
@@ -51,6 +51,9 @@ CASES = {
     "serotonin TPH2 x0.2, fixed autoreceptor": (
         HT_ONLY.with_genes(TPH2=0.2).with_parameters({"serotonin.f_autoreceptor_gain": 0.0}), 200.0, {}, "model"),
     "serotonin firing x0.5": (HT_ONLY, 48.0, {"serotonin.firing": step(1.0, 0.5, at=2.0)}, "steady_state"),
+    # a smooth periodic drive written with mod() and real powers (renders through SBML and JAX)
+    "serotonin firing on the circadian drive": (HT_ONLY, 48.0, {"serotonin.firing": circadian_drive(amplitude=3.0)},
+                                                "steady_state"),
 }
 
 

@@ -115,7 +115,7 @@ def target(id: str, *, system: str, setup: str, source: str, tolerance: str, fas
 
 
 def _load_all() -> None:
-    from . import best2009_sbml, targets_dopamine, targets_serotonin  # noqa: F401
+    from . import best2009_sbml, targets_dopamine, targets_hpa, targets_serotonin  # noqa: F401
 
 
 def all_targets() -> dict[str, Target]:
