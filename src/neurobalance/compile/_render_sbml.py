@@ -18,7 +18,7 @@ from sympy.printing.str import StrPrinter
 from .. import units as U
 from .._errors import ModelDefinitionError
 from ..model._core import TIME
-from ..model._references import doi_url, load_references
+from ..model._references import doi_url
 from ._ir import CompiledModel
 
 __all__ = ["sbml_id", "to_sbml", "infix"]
@@ -280,7 +280,3 @@ def _reference_model(compiled: CompiledModel):  # noqa: ANN202
     from ..model._core import Model
 
     return Model((), _structure=compiled.structure)
-
-
-def references_used(compiled: CompiledModel) -> list[str]:
-    return sorted(k for k in compiled.structure.references if k in load_references())
