@@ -12,9 +12,11 @@ functions; reproduced steady state in MT §5.1).  Differences, each deliberate:
   applied twice to that term, MT §5.6);
 * the unused ``dummy`` state is omitted.
 
-Receptor quantities are in the code's "model units".  Bound autoreceptor is expressed
-in µM-equivalents because the binding flux is subtracted from extracellular 5-HT in the
-published equations.
+Receptor, G-protein and regulator quantities are in the code's "model units", declared here
+as µM-equivalents: the published equations subtract the receptor-binding flux from
+extracellular 5-HT (µM), which fixes that scale, and using one scale for the whole cascade
+keeps every rate law (and the SBML export) dimensionally consistent.  The numbers are the
+published ones.
 
 ??? cite "Reference"
     Best J, et al. (2020) Autoreceptor control of serotonin dynamics. BMC Neurosci 21:40.
@@ -75,24 +77,24 @@ def serotonin_module() -> Module:
     eht = m.state("eht", 0.0601, "uM", "extracellular 5-HT", compartment=ext)
     hia = m.state("hia", 1.5846, "uM", "5-hydroxyindoleacetic acid (5-HIAA)", compartment=ext)
     pool = m.state("trppool", 113.4289, "uM", "tryptophan pool (protein, other uses)", compartment=term)
-    gstar = m.state("gstar", 0.8639, "dimensionless", "activated G-protein of the 5-HT1B autoreceptor",
+    gstar = m.state("gstar", 0.8639, "uM", "activated G-protein of the 5-HT1B autoreceptor",
                     compartment=term)
-    tstar = m.state("tstar", 1.0068, "dimensionless", "regulator that inactivates G*", compartment=term)
+    tstar = m.state("tstar", 1.0068, "uM", "regulator that inactivates G*", compartment=term)
     bound = m.state("bound", 0.9757, "uM", "autoreceptors with 5-HT bound (µM-equivalent model units)",
                     compartment=term)
     ght = m.state("ght", 0.0, "uM", "glial 5-HT (uptake-2 compartment)", compartment=glia)
-    ghastar = m.state("ghastar", 0.6947, "dimensionless", "activated G-protein of the H3 heteroreceptor",
+    ghastar = m.state("ghastar", 0.6947, "uM", "activated G-protein of the H3 heteroreceptor",
                       compartment=term)
-    thastar = m.state("thastar", 12.686, "dimensionless", "regulator of the H3 G-protein", compartment=term)
-    bha = m.state("bha", 2.9428, "dimensionless", "H3 receptors with histamine bound", compartment=term)
+    thastar = m.state("thastar", 12.686, "uM", "regulator of the H3 G-protein", compartment=term)
+    bha = m.state("bha", 2.9428, "uM", "H3 receptors with histamine bound", compartment=term)
 
     # ---- autoreceptor factors ----------------------------------------------------------
-    gref = bc("c_gstar_reference", 0.8639, "dimensionless", "G* at the reference steady state",
+    gref = bc("c_gstar_reference", 0.8639, "uM", "G* at the reference steady state",
               "inhib.m / inhibsyn.m", (0.5, 1.2))
-    s_syn = bc("f_synthesis_inhibition_slope", 2.5, "dimensionless", "slope of TPH inhibition by G*",
+    s_syn = bc("f_synthesis_inhibition_slope", 2.5, "1/uM", "slope of TPH inhibition by G*",
                "inhibsyn.m", (0.5, 5.0))
     r_rest = bc("f_release_factor_rest", 1.89, "dimensionless", "release factor at rest", "inhib.m", (1.0, 3.0))
-    s_rel = bc("f_release_inhibition_slope", 12.5, "dimensionless", "slope of release inhibition by G*",
+    s_rel = bc("f_release_inhibition_slope", 12.5, "1/uM", "slope of release inhibition by G*",
                "inhib.m", (1.5, 25.0))
     gain = m.parameter(
         "f_autoreceptor_gain", 1.0, "dimensionless",
@@ -100,9 +102,9 @@ def serotonin_module() -> Module:
         basis="assumed", rationale="1 reproduces the published model; 0 is the papers' fixed-autoreceptor comparison",
         provenance="own", range=(0.0, 1.0),
     )
-    ghref = bc("c_ghastar_reference", 0.6947, "dimensionless", "Gha* at the reference steady state",
+    ghref = bc("c_ghastar_reference", 0.6947, "uM", "Gha* at the reference steady state",
                "inhibHA.m", (0.3, 1.0))
-    s_h3 = bc("f_h3_inhibition_slope", 0.0, "dimensionless",
+    s_h3 = bc("f_h3_inhibition_slope", 0.0, "1/uM",
               "slope of release inhibition by the H3 G-protein (0 in the 2020 snapshot; 1 in the Hashemi-lab variant)",
               "inhibHA.m", (0.0, 1.0))
     dg = gstar - gref
@@ -234,15 +236,15 @@ def serotonin_module() -> Module:
     # ---- 5-HT1B autoreceptor cascade ------------------------------------------------------
     a9 = bc("k_gprotein_activation", 20.0, "1/(uM**2*h)", "bound receptors activate G (a9)", "runser.m a9",
             (10.0, 40.0))
-    a10 = bc("k_gprotein_inactivation", 200.0, "1/h", "T* inactivates G* (a10)", "runser.m a10", (100.0, 400.0))
-    a11 = bc("k_regulator_production", 30.0, "1/h", "G* produces T* (a11)", "runser.m a11", (15.0, 60.0))
+    a10 = bc("k_gprotein_inactivation", 200.0, "1/(uM*h)", "T* inactivates G* (a10)", "runser.m a10", (100.0, 400.0))
+    a11 = bc("k_regulator_production", 30.0, "1/(uM**2*h)", "G* produces T* (a11)", "runser.m a11", (15.0, 60.0))
     a12 = bc("k_regulator_decay", 200.0, "1/h", "T* decay (a12)", "runser.m a12", (100.0, 400.0))
     a13 = bc("k_autoreceptor_binding", 36000.0, "1/(uM*h)", "5-HT binding to the autoreceptor (a13)",
              "runser.m a13", (36.0, 72000.0))
     a14 = bc("k_autoreceptor_unbinding", 20000.0, "1/h", "unbinding (a14); K_D = a14/a13 = 0.56 µM",
              "runser.m a14", (20.0, 40000.0))
-    g0 = bc("c_gprotein_total", 10.0, "dimensionless", "total G-protein (g0)", "runser.m g0", (5.0, 20.0))
-    t0 = bc("c_regulator_total", 10.0, "dimensionless", "total regulator (t0)", "runser.m t0", (5.0, 20.0))
+    g0 = bc("c_gprotein_total", 10.0, "uM", "total G-protein (g0)", "runser.m g0", (5.0, 20.0))
+    t0 = bc("c_regulator_total", 10.0, "uM", "total regulator (t0)", "runser.m t0", (5.0, 20.0))
     b0 = bc("c_autoreceptor_total", 10.0, "uM", "total 5-HT1B autoreceptors (b0)", "runser.m b0", (5.0, 20.0))
     b0_eff = m.gene(GENES["HTR1B"]) * b0
     m.flux("autoreceptor_binding", a13 * eht * (b0_eff - bound) - a14 * bound, consumes=[eht], produces=[bound],
@@ -256,18 +258,18 @@ def serotonin_module() -> Module:
     m.flux("regulator_decay", a12 * tstar, consumes=[tstar], compartment=term, desc="T* decay")
 
     # ---- H3 heteroreceptor cascade ----------------------------------------------------------
-    k11 = bc("k_h3_gprotein_activation", 4.32, "1/h", "H3: bound receptors activate G (k11)", "runser.m k11",
+    k11 = bc("k_h3_gprotein_activation", 4.32, "1/(uM**2*h)", "H3: bound receptors activate G (k11)", "runser.m k11",
              (2.0, 9.0))
-    k12 = bc("k_h3_gprotein_inactivation", 1.296, "1/h", "H3: T* inactivates G* (k12)", "runser.m k12",
+    k12 = bc("k_h3_gprotein_inactivation", 1.296, "1/(uM*h)", "H3: T* inactivates G* (k12)", "runser.m k12",
              (0.6, 2.6))
-    k13 = bc("k_h3_regulator_production", 14.4, "1/h", "H3: G* produces T* (k13)", "runser.m k13", (7.0, 29.0))
+    k13 = bc("k_h3_regulator_production", 14.4, "1/(uM**2*h)", "H3: G* produces T* (k13)", "runser.m k13", (7.0, 29.0))
     k14 = bc("k_h3_regulator_decay", 25.92, "1/h", "H3: T* decay (k14)", "runser.m k14", (13.0, 52.0))
     k15 = bc("k_h3_binding", 432.0, "1/(uM*h)", "histamine binding to H3 (k15)", "runser.m k15", (200.0, 900.0))
     k16 = bc("k_h3_unbinding", 1440.0, "1/h", "histamine unbinding from H3 (k16)", "runser.m k16", (700.0, 2900.0))
-    gh0 = bc("c_h3_gprotein_total", 1.0, "dimensionless", "H3 G-protein total (gh0)", "runser.m gh0", (0.5, 2.0))
-    th0 = bc("c_h3_regulator_total", 60.0, "dimensionless", "H3 regulator total (th0)", "runser.m th0",
+    gh0 = bc("c_h3_gprotein_total", 1.0, "uM", "H3 G-protein total (gh0)", "runser.m gh0", (0.5, 2.0))
+    th0 = bc("c_h3_regulator_total", 60.0, "uM", "H3 regulator total (th0)", "runser.m th0",
              (30.0, 120.0))
-    bh0 = bc("c_h3_receptor_total", 10.0, "dimensionless", "H3 receptor total (bh0)", "runser.m bh0", (5.0, 20.0))
+    bh0 = bc("c_h3_receptor_total", 10.0, "uM", "H3 receptor total (bh0)", "runser.m bh0", (5.0, 20.0))
     m.flux("h3_binding", k15 * eha * (bh0 - bha) - k16 * bha, produces=[bha], compartment=term,
            desc="histamine binding to H3 heteroreceptors")
     m.flux("h3_gprotein_activation", k11 * bha**2 * (gh0 - ghastar), produces=[ghastar], compartment=term,
@@ -290,7 +292,7 @@ def serotonin_module() -> Module:
     m.observable("hiaa_tissue", hia, "uM", "uM", "tissue 5-HIAA")
     m.observable("brain_tryptophan", trp, "uM", "uM", "cytosolic (brain) tryptophan")
     m.observable("biopterin_reduced", bh4, "uM", "uM", "BH4 in the varicosity")
-    m.observable("autoreceptor_gprotein", gstar, "dimensionless", "dimensionless",
+    m.observable("autoreceptor_gprotein", gstar, "uM", "uM",
                  "activated 5-HT1B G-protein G* (0.864 at rest)")
     m.observable("release_factor", i_rel, "dimensionless", "dimensionless", "autoreceptor release factor")
     m.observable("raphe_firing", fire_eff, "dimensionless", "dimensionless",
