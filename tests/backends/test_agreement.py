@@ -16,6 +16,7 @@ import neurobalance as nb
 from neurobalance.inputs import circadian_drive, expression, meals, step
 from neurobalance.model import Model
 from neurobalance.physiology import dopamine_module, serotonin_module
+from neurobalance.physiology.hpa_gland_mass import hpa_gland_mass_module
 
 RTOL_RMS = 1e-4
 requires_jax = pytest.mark.skipif(importlib.util.find_spec("diffrax") is None,
@@ -52,6 +53,10 @@ CASES = {
         HT_ONLY.with_genes(TPH2=0.2).with_parameters({"serotonin.f_autoreceptor_gain": 0.0}), 200.0, {}, "model"),
     "serotonin firing x0.5": (HT_ONLY, 48.0, {"serotonin.firing": step(1.0, 0.5, at=2.0)}, "steady_state"),
     # a smooth periodic drive written with mod() and real powers (renders through SBML and JAX)
+    "hpa gland masses, a month of stress": (
+        Model([hpa_gland_mass_module()]), 2400.0,
+        {"hpa_gland_mass.stress_drive": expression("Piecewise((1, t < 240), (3, t < 960), (1, True))",
+                                                   discontinuities=(240.0, 960.0))}, "steady_state"),
     "serotonin firing on the circadian drive": (HT_ONLY, 48.0, {"serotonin.firing": circadian_drive(amplitude=3.0)},
                                                 "steady_state"),
 }

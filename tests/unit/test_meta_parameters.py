@@ -7,17 +7,22 @@ import pytest
 
 import neurobalance as nb
 from neurobalance import units as U
+from neurobalance.model import Model
 from neurobalance.model._checks import unused_references
 from neurobalance.model._core import PARAMETER_PREFIXES
 from neurobalance.model._references import load_references
+from neurobalance.physiology.hpa_gland_mass import hpa_gland_mass_module
 from neurobalance.validation import VALIDATION_REFERENCES
 
 M = nb.default_model()
+#: Published sub-models shipped beside the default model (validated on their own).
+SUBMODELS = Model([hpa_gland_mass_module()])
+ALL_PARAMETERS = {**M.parameters, **SUBMODELS.parameters}
 
 
-@pytest.mark.parametrize("name", sorted(M.parameters))
+@pytest.mark.parametrize("name", sorted(ALL_PARAMETERS))
 def test_parameter_is_documented(name):
-    p = M.parameters[name]
+    p = ALL_PARAMETERS[name]
     U.parse_unit(p.unit)  # raises on an unknown unit
     assert p.desc.strip(), "missing description"
     assert p.basis in ("measured", "published_model", "derived", "fitted", "assumed")
