@@ -17,6 +17,7 @@ from neurobalance.inputs import circadian_drive, expression, meals, step
 from neurobalance.model import Model
 from neurobalance.physiology import dopamine_module, serotonin_module
 from neurobalance.physiology.hpa_gland_mass import hpa_gland_mass_module
+from neurobalance.physiology.hpa_gr_switch import hpa_gr_switch_module
 
 RTOL_RMS = 1e-4
 requires_jax = pytest.mark.skipif(importlib.util.find_spec("diffrax") is None,
@@ -57,6 +58,10 @@ CASES = {
         Model([hpa_gland_mass_module()]), 2400.0,
         {"hpa_gland_mass.stress_drive": expression("Piecewise((1, t < 240), (3, t < 960), (1, True))",
                                                    discontinuities=(240.0, 960.0))}, "steady_state"),
+    "hpa GR switch, a 6-h stress flips it": (
+        Model([hpa_gr_switch_module()]), 200.0,
+        {"hpa_gr_switch.stress": expression("Piecewise((0, t < 2), (1, t < 8), (0, True))",
+                                            discontinuities=(2.0, 8.0))}, "steady_state"),
     "serotonin firing on the circadian drive": (HT_ONLY, 48.0, {"serotonin.firing": circadian_drive(amplitude=3.0)},
                                                 "steady_state"),
 }

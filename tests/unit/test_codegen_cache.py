@@ -15,6 +15,7 @@ def _args(c):
 
 def test_cache_hit_and_corrupt_file(tmp_path, monkeypatch):
     monkeypatch.setenv("NEUROBALANCE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(_ir, "_CACHE_MIN_SECONDS", 0.0)
     model = nb.default_model()
     c = compile_model(model)
     ys, ps, exprs = _args(c)

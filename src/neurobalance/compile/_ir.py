@@ -12,6 +12,7 @@ import functools
 import hashlib
 import math
 import os
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,7 @@ def _exec_sources(name: str, sources: list[str]) -> tuple[Callable, Callable]:
 
 
 _SEPARATOR = "\n# ---- vectorised ----\n"
+_CACHE_MIN_SECONDS = 0.03
 
 
 def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs: list[sp.Expr]) -> tuple[Callable, Callable]:
@@ -90,6 +92,7 @@ def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs:
             return _exec_sources(name, [scalar_src, vector_src])
         except (OSError, ValueError, SyntaxError):
             pass  # unreadable or foreign file: regenerate
+    started = time.perf_counter()
     ymap = {s: sp.Symbol(f"y_{i}") for i, s in enumerate(args_y)}
     pmap = {s: sp.Symbol(f"p_{i}") for i, s in enumerate(args_p)}
     sub = {**ymap, **pmap, TIME: sp.Symbol("t")}
@@ -108,7 +111,8 @@ def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs:
         lines.append("    return [" + ", ".join(printer.doprint(e) for e in reduced) + "]")
         sources.append("\n".join(lines))
     fns = _exec_sources(name, sources)
-    if cached is not None:
+    # only worth a file when generation was slow (small models and one-off schedules are not)
+    if cached is not None and time.perf_counter() - started > _CACHE_MIN_SECONDS:
         try:  # best effort: a read-only or full disk only costs the next start time
             cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(f".{os.getpid()}.tmp")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._framework import Check, absolute, rel, target
+from ._framework import Check, absolute, rel, target, within
 
 
 @target("T-HPA-12", system="HPA, Bangsgaard circadian drive",
@@ -49,7 +49,7 @@ _GM_SRC = "Karin et al. 2020 / Milo et al. 2025, code tomermilo/hpa-drugs [code]
 
 @target("T-HPA-13", system="HPA, gland masses",
         setup="Karin/Milo equations (module hpa_gland_mass); u = 1 to day 30, 2 from day 30 to 60, then 1; "
-              "raw normalised variables", source=_GM_SRC, tolerance="±0.02 absolute", fast=False)
+              "raw normalised variables", source=_GM_SRC, tolerance="±0.02 absolute")
 def t_hpa_13() -> list[Check]:
     days = np.array([0.0, 30.5, 59.9, 60.5, 100.0, 150.0])
     r = _gland_mass_run(2.0, days)
@@ -67,7 +67,7 @@ def t_hpa_13() -> list[Check]:
 
 @target("T-HPA-14", system="HPA, gland masses",
         setup="as T-HPA-13 with u = 4 during days 30–60; first day after the stress from which cortisol stays "
-              "within 5 % of baseline", source=_GM_SRC, tolerance="±0.03 absolute; recovery day ±10 d", fast=False)
+              "within 5 % of baseline", source=_GM_SRC, tolerance="±0.03 absolute; recovery day ±10 d")
 def t_hpa_14() -> list[Check]:
     days = np.concatenate([[0.0, 30.5, 59.9, 60.5], np.arange(61.0, 250.0, 0.25)])
     r = _gland_mass_run(4.0, days)
@@ -81,3 +81,130 @@ def t_hpa_14() -> list[Check]:
             absolute("CRH at day 60.5", 0.60, r["crh"][3], 0.03),
             absolute("cortisol at day 60.5", 1.58, cort[3], 0.03),
             absolute("recovery: cortisol within 5 % of baseline from day", 147.0, recovery, 10.0, "d")]
+
+
+# --- Gupta et al. 2007: GR self-induction and bistability -------------------------------------
+
+_GUPTA = "Gupta, Aslakson, Gurbaxani & Vernon 2007 (Theor Biol Med Model 4:8)"
+_GR = "hpa_gr_switch."
+_NORMAL = {"crh": 0.626, "acth": 0.0597, "cortisol": 0.0597, "gr": 0.081}
+_SADDLE = {"crh": 0.647, "acth": 0.0546, "cortisol": 0.0546, "gr": 0.339}
+_HIGH = {"crh": 0.660, "acth": 0.0515, "cortisol": 0.0515, "gr": 0.548}
+
+
+def _gupta():  # noqa: ANN202
+    from ..model._core import Model
+    from ..physiology.hpa_gr_switch import hpa_gr_switch_module
+
+    model = Model([hpa_gr_switch_module()])
+    unit_h = 1.0 / (model[_GR + "k_cortisol_elimination"] * 60.0)  # hours per published time unit
+    return model, unit_h
+
+
+def _gupta_state(guess: dict[str, float]) -> tuple[dict[str, float], float]:
+    """Steady state (non-dimensional) from a guess, and its leading eigenvalue in published units."""
+    from ..analysis import steady_state
+
+    model, unit_h = _gupta()
+    ss = steady_state(model, guess={_GR + k: v for k, v in guess.items()})
+    state = {s.removeprefix(_GR): float(v) for s, v in zip(ss.state.values, ss.state_value.values)}
+    return state, float(ss.eigenvalue_real.values[0]) * unit_h
+
+
+def _final_gr(stress: str, jumps: tuple[float, ...], start: dict[str, float], units: float = 500.0) -> float:
+    """GR after ``units`` published time units with the stress schedule ``stress`` (a formula of τ)."""
+    from ..analysis import simulate
+    from ..inputs import expression
+
+    model, unit_h = _gupta()
+    text = stress.replace("tau", f"(t/{unit_h!r})")
+    sched = expression(text, discontinuities=tuple(j * unit_h for j in jumps))
+    ds = simulate(model, units * unit_h, times=[0.0, units * unit_h], engine="scipy",
+                  initial={_GR + k: v for k, v in start.items()}, inputs={_GR + "stress": sched})
+    return float(ds.state_value.sel(state=_GR + "gr").values[-1])
+
+
+@target("T-HPA-04", system="HPA, Gupta 2007 GR switch",
+        setup="Gupta equations and parameters, f = 0; all three steady states and leading Jacobian eigenvalues "
+              "(in published time units)", source=f"{_GUPTA}: structure [pub]; numbers [re-sim]",
+        tolerance="±1 % (λ ±0.01)")
+def t_hpa_04() -> list[Check]:
+    checks: list[Check] = []
+    found = {}
+    for label, guess, lam in (("normal", _NORMAL, -0.37), ("saddle", _SADDLE, 0.11), ("high-GR", _HIGH, -0.14)):
+        state, lead = _gupta_state(guess)
+        found[label] = state
+        checks += [rel(f"{label}: {k}", v, state[k], 0.01) for k, v in guess.items()]
+        checks.append(absolute(f"{label}: max Re λ", lam, lead, 0.01, "per unit"))
+    drop = 100 * (1 - found["high-GR"]["cortisol"] / found["normal"]["cortisol"])
+    checks.append(absolute("high-GR cortisol below normal", 14.0, drop, 1.0, "%"))
+    return checks
+
+
+def _switches(stress: str, jumps: tuple[float, ...], start: dict[str, float]) -> bool:
+    return _final_gr(stress, jumps, start) > 0.4
+
+
+@target("T-HPA-05", system="HPA, Gupta 2007 GR switch",
+        setup="constant stress f from the normal state; the smallest f that ends in the high-GR state (the "
+              "saddle-node of the low-GR branch), by bisection", source=f"{_GUPTA} [re-sim]", tolerance="±0.002")
+def t_hpa_05() -> list[Check]:
+    lo, hi = 0.10, 0.25
+    for _ in range(12):
+        mid = 0.5 * (lo + hi)
+        if _switches(f"{mid!r}", (), _NORMAL):
+            hi = mid
+        else:
+            lo = mid
+    return [absolute("saddle-node stress f*", 0.168, 0.5 * (lo + hi), 0.002)]
+
+
+@target("T-HPA-06", system="HPA, Gupta 2007 GR switch",
+        setup="from the normal state, a rectangular stress of amplitude f for duration d, then f = 0; the minimum "
+              "d that ends in the high-GR state, by bisection", source=f"{_GUPTA} [re-sim]; qualitative claim [pub]",
+        tolerance="±2 %")
+def t_hpa_06() -> list[Check]:
+    checks = []
+    for amp, expected in ((0.5, 6.1), (1.0, 2.64), (2.0, 1.21), (5.0, 0.45)):
+        lo, hi = 0.0, 20.0
+        for _ in range(14):
+            mid = 0.5 * (lo + hi)
+            if _switches(f"Piecewise(({amp!r}, tau < {mid!r}), (0, True))", (mid,), _NORMAL):
+                hi = mid
+            else:
+                lo = mid
+        checks.append(rel(f"minimum duration at f = {amp:g}", expected, 0.5 * (lo + hi), 0.02, "units"))
+    return checks
+
+
+_PULSES = ((0, 1), (4, 5), (8, 9), (12, 13), (16, 17))
+
+
+def _pulse_train(n: int) -> tuple[str, tuple[float, ...]]:
+    conds = ", ".join(f"(1, (tau >= {a}) & (tau < {b}))" for a, b in _PULSES[:n])
+    return f"Piecewise({conds}, (0, True))", tuple(float(x) for ab in _PULSES[:n] for x in ab)
+
+
+@target("T-HPA-07", system="HPA, Gupta 2007 model B",
+        setup="unit pulses on (0,1), (4,5), (8,9), (12,13), (16,17); final GR after 500 units; (a) from the CellML "
+              "initial state c 0.6, a = o 0.055, r 0.01; (b) from the normal steady state; (c) four pulses only",
+        source=f"{_GUPTA} [re-sim]", tolerance="final state class (GR < 0.2 normal, > 0.4 high)")
+def t_hpa_07() -> list[Check]:
+    five, j5 = _pulse_train(5)
+    four, j4 = _pulse_train(4)
+    cellml = {"crh": 0.6, "acth": 0.055, "cortisol": 0.055, "gr": 0.01}
+    return [within("(a) from the CellML state: final GR (normal ≈ 0.081)", 0.0, 0.2, _final_gr(five, j5, cellml)),
+            within("(b) from the normal state: final GR (high ≈ 0.548)", 0.4, 1.0, _final_gr(five, j5, _NORMAL)),
+            within("(c) four pulses from the normal state: final GR", 0.0, 0.2, _final_gr(four, j4, _NORMAL))]
+
+
+@target("T-HPA-08", system="HPA, Gupta 2007 GR switch",
+        setup="from the high-GR state, f = −0.2, −0.5 or −0.8 for 5, 10, 20 or 50 units, then f = 0",
+        source=f"{_GUPTA} [re-sim]", tolerance="final state class (GR < 0.2: normal)")
+def t_hpa_08() -> list[Check]:
+    checks = []
+    for amp in (-0.2, -0.5, -0.8):
+        for dur in (5.0, 10.0, 20.0, 50.0):
+            gr = _final_gr(f"Piecewise(({amp!r}, tau < {dur!r}), (0, True))", (dur,), _HIGH)
+            checks.append(within(f"f = {amp:g} for {dur:g} units: final GR", 0.0, 0.2, gr, expected="normal (< 0.2)"))
+    return checks
