@@ -18,6 +18,7 @@ from neurobalance.model import Model
 from neurobalance.physiology import dopamine_module, serotonin_module
 from neurobalance.physiology.hpa_gland_mass import hpa_gland_mass_module
 from neurobalance.physiology.hpa_gr_switch import hpa_gr_switch_module
+from neurobalance.physiology.hpa_sriram import hpa_sriram_module
 
 RTOL_RMS = 1e-4
 requires_jax = pytest.mark.skipif(importlib.util.find_spec("diffrax") is None,
@@ -62,6 +63,9 @@ CASES = {
         Model([hpa_gr_switch_module()]), 200.0,
         {"hpa_gr_switch.stress": expression("Piecewise((0, t < 2), (1, t < 8), (0, True))",
                                             discontinuities=(2.0, 8.0))}, "steady_state"),
+    "hpa Sriram oscillator (PTSD set)": (
+        Model([hpa_sriram_module()]).with_parameters({"hpa_sriram.k_stress": 17.5, "hpa_sriram.ki_gr_feedback": 1.17}),
+        120.0, {}, "model"),
     "serotonin firing on the circadian drive": (HT_ONLY, 48.0, {"serotonin.firing": circadian_drive(amplitude=3.0)},
                                                 "steady_state"),
 }

@@ -13,11 +13,12 @@ from neurobalance.model._core import PARAMETER_PREFIXES
 from neurobalance.model._references import load_references
 from neurobalance.physiology.hpa_gland_mass import hpa_gland_mass_module
 from neurobalance.physiology.hpa_gr_switch import hpa_gr_switch_module
+from neurobalance.physiology.hpa_sriram import hpa_sriram_module
 from neurobalance.validation import VALIDATION_REFERENCES
 
 M = nb.default_model()
 #: Published sub-models shipped beside the default model (validated on their own).
-SUBMODELS = Model([hpa_gland_mass_module(), hpa_gr_switch_module()])
+SUBMODELS = Model([hpa_gland_mass_module(), hpa_gr_switch_module(), hpa_sriram_module()])
 ALL_PARAMETERS = {**M.parameters, **SUBMODELS.parameters}
 
 

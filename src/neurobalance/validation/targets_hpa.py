@@ -1,6 +1,8 @@
-"""T-HPA targets available before the HPA module: the external circadian drive."""
+"""T-HPA targets available before the physiological HPA module: the circadian drive and three published sub-models."""
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -208,3 +210,64 @@ def t_hpa_08() -> list[Check]:
             gr = _final_gr(f"Piecewise(({amp!r}, tau < {dur!r}), (0, True))", (dur,), _HIGH)
             checks.append(within(f"f = {amp:g} for {dur:g} units: final GR", 0.0, 0.2, gr, expected="normal (< 0.2)"))
     return checks
+
+
+# --- Sriram et al. 2012: self-oscillating HPA axis (normal, depressed, PTSD) -------------------
+
+_SRIRAM = "Sriram, Rodriguez-Fernandez & Doyle 2012 (PLoS Comput Biol 8:e1002379), VeVaPy transcription"
+
+
+def _sriram_cycle(group: str) -> dict[str, float]:
+    """Limit-cycle statistics after a 1500-h transient; means over whole periods (peak to peak)."""
+    from ..analysis import simulate
+    from ..model._core import Model
+    from ..physiology.hpa_sriram import SRIRAM_GROUPS, hpa_sriram_module
+
+    ks, ki = SRIRAM_GROUPS[group]
+    model = Model([hpa_sriram_module()]).with_parameters({"hpa_sriram.k_stress": ks, "hpa_sriram.ki_gr_feedback": ki})
+    t = np.arange(0.0, 1800.0 + 1e-9, 0.02)
+    ds = simulate(model, 1800.0, times=t, initial="model")
+    late = t >= 1500.0
+    tt = t[late]
+    cort = ds.state_value.sel(state="hpa_sriram.cortisol").values[late]
+    acth = ds.state_value.sel(state="hpa_sriram.acth").values[late]
+    free = ds["hpa_sriram.free_gr"].values[late]
+    peaks = np.flatnonzero((cort[1:-1] > cort[:-2]) & (cort[1:-1] >= cort[2:])) + 1
+    whole = slice(peaks[0], peaks[-1] + 1)
+
+    def mean(x: np.ndarray) -> float:
+        return float(np.trapezoid(x[whole], tt[whole]) / (tt[peaks[-1]] - tt[peaks[0]]))
+
+    return {"period": float(np.mean(np.diff(tt[peaks]))), "nadir": float(cort.min()), "peak": float(cort.max()),
+            "cort_mean": mean(cort), "acth_mean": mean(acth), "free_gr_mean": mean(free),
+            "free_gr_min": float(free.min()), "free_gr_max": float(free.max())}
+
+
+_SRIRAM_ROWS = {
+    "T-HPA-09": ("normal", 24.1, 1.70, 22.7, 11.9, 4.5, 0.81, 0.46, 1.31),
+    "T-HPA-10": ("depressed", 24.3, 4.75, 22.3, 13.6, 5.1, 0.70, 0.45, 1.03),
+    "T-HPA-11": ("ptsd", 23.3, 0.63, 16.9, 7.5, 2.8, 1.07, 0.64, 1.62),
+}
+
+
+def _sriram_row(group: str, period: float, nadir: float, peak: float, cort: float, acth: float, free: float,
+                fmin: float, fmax: float) -> list[Check]:
+    r = _sriram_cycle(group)
+    checks = [absolute("period", period, r["period"], 0.3, "h"), rel("cortisol nadir", nadir, r["nadir"], 0.05, "µg/dL"),
+              rel("cortisol peak", peak, r["peak"], 0.05, "µg/dL"), rel("cortisol mean", cort, r["cort_mean"], 0.05),
+              rel("ACTH mean", acth, r["acth_mean"], 0.05), rel("free GR mean", free, r["free_gr_mean"], 0.05),
+              rel("free GR min", fmin, r["free_gr_min"], 0.05), rel("free GR max", fmax, r["free_gr_max"], 0.05)]
+    if group == "ptsd":  # ordering [pub]: PTSD has the highest free GR and the lowest nadir
+        others = [_sriram_cycle(g) for g in ("normal", "depressed")]
+        checks.append(within("PTSD free GR mean minus the highest other group", 0.0, float("inf"),
+                             r["free_gr_mean"] - max(o["free_gr_mean"] for o in others), expected="> 0"))
+        checks.append(within("PTSD nadir minus the lowest other group", -float("inf"), 0.0,
+                             r["nadir"] - min(o["nadir"] for o in others), expected="< 0"))
+    return checks
+
+
+for _tid, _row in _SRIRAM_ROWS.items():
+    target(_tid, system=f"HPA, Sriram 2012 {_row[0]}",
+           setup=f"Sriram equations, {_row[0]} set (module hpa_sriram); limit cycle after 1500 h; means over whole "
+                 "periods", source=f"{_SRIRAM} [code, transcription] + [re-sim]",
+           tolerance="period ±0.3 h; others ±5 %")(functools.partial(_sriram_row, *_row))
