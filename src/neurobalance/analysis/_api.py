@@ -105,10 +105,6 @@ def solve_steady_state(
     return y, method, ev, laws
 
 
-def _resolve_inputs(model: Model, inputs: Mapping[str, Any] | None) -> dict[str, Any]:
-    return dict(inputs or {})
-
-
 def _display(compiled: CompiledModel, obs: np.ndarray) -> dict[str, tuple[np.ndarray, str]]:
     out = {}
     for j, name in enumerate(compiled.observable_names):
@@ -227,7 +223,7 @@ def simulate(
     60.1
     """
     h = _check_hours(hours)
-    inputs = _resolve_inputs(model, inputs)
+    inputs = dict(inputs or {})
     compiled = compile_model(model, inputs)
     p = compiled.parameter_vector(model)
     if times is None:

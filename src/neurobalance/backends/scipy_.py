@@ -35,13 +35,14 @@ class ScipyBackend(AbstractBackend):
         if times.size == 0:
             return np.array(rows).reshape(len(rows), len(y))
         for a, b, ts in segments(t0, times, compiled.discontinuities(t0, float(times[-1]))):
-            sol = solve_ivp(lambda t, x: rhs(t, x, pt), (a, b), y, method=self.method, t_eval=ts,
+            # always save the segment end, the start of the next segment (no second solve)
+            ends_at_b = ts.size > 0 and ts[-1] == b
+            t_eval = ts if ends_at_b else np.append(ts, b)
+            sol = solve_ivp(lambda t, x: rhs(t, x, pt), (a, b), y, method=self.method, t_eval=t_eval,
                             rtol=self.rtol, atol=self.atol)
             if sol.status < 0:
                 raise IntegrationError(f"scipy {self.method} failed at t = {a} h: {sol.message}; "
                                        "try engine='roadrunner'")
-            if ts.size:
-                rows.extend(sol.y.T)
-            y = sol.y[:, -1] if ts.size and ts[-1] == b else solve_ivp(
-                lambda t, x: rhs(t, x, pt), (a, b), y, method=self.method, rtol=self.rtol, atol=self.atol).y[:, -1]
+            rows.extend(sol.y.T[: ts.size])
+            y = sol.y[:, -1]
         return np.array(rows)

@@ -40,9 +40,9 @@ def hpa_sriram_module() -> Module:
                          rationale="model units; volumes play no role")
 
     def p(local: str, value: float, unit: str, desc: str) -> object:
-        lo, hi = (0.0, 2 * value) if value else (0.0, 1.0)
+        # plausible range: 0–2× the normal-group value (covers the depressed and PTSD sets)
         return m.parameter(local, value, unit, desc, source="sriram2012", locator=_SRC, provenance="code",
-                           range=(lo, max(hi, 25.0) if local == "k_stress" else hi))
+                           range=(0.0, 2 * value))
 
     k_stress = p("k_stress", 10.1, "1/h", "hypothalamic drive (normal 10.1, depressed 13.7, PTSD 17.5)")
     ki = p("ki_gr_feedback", 1.51, "dimensionless", "GR feedback constant K_i (normal 1.51, depressed 1.60, PTSD 1.17)")

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 __all__ = ["Check", "Target", "TargetResult", "TargetSkipped", "REGISTRY", "target", "rel", "absolute", "pp",
-           "within", "run_targets"]
+           "within", "run_targets", "steady_tables"]
 
 
 class TargetSkipped(Exception):  # noqa: N818 - a signal, not an error
@@ -100,6 +100,22 @@ class TargetResult:
 
 
 REGISTRY: dict[str, Target] = {}
+
+
+def steady_tables(model: object, module: str, **inputs: float) -> tuple[dict[str, float], dict[str, float],
+                                                                         dict[str, float]]:
+    """States, fluxes and observables of ``module`` at steady state, by local name (canonical units
+    for states and fluxes, display units for observables); ``inputs`` are constant input values."""
+    from ..analysis import steady_state
+
+    prefix = module + "."
+    ds = steady_state(model, inputs={prefix + k: v for k, v in inputs.items()})  # type: ignore[arg-type]
+    states = {s.removeprefix(prefix): float(v) for s, v in zip(ds.state.values, ds.state_value.values)
+              if s.startswith(prefix)}
+    fluxes = {f.removeprefix(prefix): float(v) for f, v in zip(ds.flux.values, ds.flux_value.values)
+              if f.startswith(prefix)}
+    obs = {k.removeprefix(prefix): float(ds[k]) for k in ds.data_vars if k.startswith(prefix)}
+    return states, fluxes, obs
 
 
 def target(id: str, *, system: str, setup: str, source: str, tolerance: str, fast: bool = True):  # noqa: A002, ANN201

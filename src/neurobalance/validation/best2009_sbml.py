@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ._framework import Check, TargetSkipped, rel, target, within
+from ._framework import Check, TargetSkipped, rel, steady_tables, target, within
 
 FILE_NAME = "MODEL1502230000_best2009_dopamine.xml"
 RATE_RULE_SPECIES = ("tyr", "tyrpool", "cda", "vda", "eda", "hva")
@@ -174,16 +174,15 @@ def run_best2009(path: Path) -> dict:
               "steady state compared with our dopamine module at the same parameters",
         source="[code] BioModels MODEL1502230000 (Best, Nijhout & Reed 2009)", tolerance="±1 % between the two runs")
 def t_da_03() -> list[Check]:
-    from ..analysis import steady_state
     from .targets_dopamine import _base
 
     path = find_best2009_sbml()
     if path is None:
         raise TargetSkipped(f"{FILE_NAME} not found: set NEUROBALANCE_SBML_DIR to the folder that holds it")
     sb = run_best2009(path)
-    ss = steady_state(_base())
-    sv = dict(zip(ss.state.values, ss.state_value.values))
-    fv = dict(zip(ss.flux.values, ss.flux_value.values))
+    states, fluxes, _ = steady_tables(_base(), "dopamine")
+    sv = {f"dopamine.{k}": v for k, v in states.items()}
+    fv = {f"dopamine.{k}": v for k, v in fluxes.items()}
     checks = [rel(f"{sid} (ours vs SBML)", sb["states"][sid], sum(sv[n] for n in names), 0.01, "µM")
               for sid, names in STATE_MAP.items()]
     checks += [rel(f"{rid} flux (ours vs SBML)", sb["fluxes"][rid], fv[f], 0.01, "µM/h") for rid, f in FLUX_MAP.items()]

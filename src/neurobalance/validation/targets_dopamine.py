@@ -13,7 +13,7 @@ import math
 import numpy as np
 
 from ..model._core import Model
-from ._framework import Check, absolute, pp, rel, target, within
+from ._framework import Check, absolute, pp, rel, steady_tables, target, within
 
 SRC = "Best, Nijhout & Reed 2009 (doi:10.1186/1742-4682-6-21); BioModels MODEL1502230000"
 DA = "dopamine."
@@ -28,13 +28,7 @@ def _base() -> Model:
 
 
 def _steady(model: Model, **inputs: float) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
-    from ..analysis import steady_state
-
-    ds = steady_state(model, inputs={DA + k: v for k, v in inputs.items()})
-    states = {s.removeprefix(DA): float(v) for s, v in zip(ds.state.values, ds.state_value.values)}
-    fluxes = {f.removeprefix(DA): float(v) for f, v in zip(ds.flux.values, ds.flux_value.values)}
-    obs = {k.removeprefix(DA): float(ds[k]) for k in ds.data_vars if k.startswith(DA)}
-    return states, fluxes, obs
+    return steady_tables(model, "dopamine", **inputs)
 
 
 @functools.cache

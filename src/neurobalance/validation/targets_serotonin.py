@@ -13,7 +13,7 @@ import functools
 import numpy as np
 
 from ..model._core import Model
-from ._framework import Check, absolute, pp, rel, target, within
+from ._framework import Check, absolute, pp, rel, steady_tables, target, within
 
 SRC = "Best et al. 2020 (doi:10.1186/s12868-020-00587-z)"
 HT = "serotonin."
@@ -28,11 +28,7 @@ def _base() -> Model:
 
 
 def _steady(model: Model, **inputs: float) -> tuple[dict[str, float], dict[str, float]]:
-    from ..analysis import steady_state
-
-    ds = steady_state(model, inputs={HT + k: v for k, v in inputs.items()})
-    states = {s.removeprefix(HT): float(v) for s, v in zip(ds.state.values, ds.state_value.values)}
-    fluxes = {f.removeprefix(HT): float(v) for f, v in zip(ds.flux.values, ds.flux_value.values)}
+    states, fluxes, _ = steady_tables(model, "serotonin", **inputs)
     return states, fluxes
 
 
