@@ -1,4 +1,4 @@
-"""Every T-DA and T-5HT target of the public target table, one test each.
+"""Every T-DA, T-5HT, T-HPA and T-KYN target of the public target table, one test each.
 
 Each target states its source, set-up and tolerance in `neurobalance.validation`
 (`neurobalance validate --list`); time-course targets are marked slow and run in
@@ -51,5 +51,5 @@ def test_table_rows_match_the_shared_reference():
         pytest.skip("shared reference folder absent")
     import re
 
-    rows = set(re.findall(r"^\| (T-(?:DA|5HT)-\d+) \|", table.read_text(encoding="utf-8"), flags=re.M))
+    rows = set(re.findall(r"^\| (T-(?:DA|5HT|HPA|KYN)-\d+) \|", table.read_text(encoding="utf-8"), flags=re.M))
     assert rows == set(TABLE_ROWS)

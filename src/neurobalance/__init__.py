@@ -10,8 +10,10 @@ __version__ = "0.1.0"
 from ._errors import NeurobalanceError as NeurobalanceError
 from .model._core import Model as Model
 from .physiology.default import default_model as default_model
+from .physiology.default import terminals_model as terminals_model
 
-__all__ = ["__version__", "default_model", "Model", "NeurobalanceError", "simulate", "steady_state", "compile_model"]
+__all__ = ["__version__", "default_model", "terminals_model", "Model", "NeurobalanceError", "simulate",
+           "steady_state", "compile_model", "condition", "conditions"]
 
 
 def __getattr__(name: str):  # lazy: keep `import neurobalance` light
@@ -19,6 +21,10 @@ def __getattr__(name: str):  # lazy: keep `import neurobalance` light
         from . import analysis
 
         return getattr(analysis, name)
+    if name in ("condition", "conditions"):
+        from . import conditions
+
+        return conditions if name == "conditions" else conditions.condition
     if name == "compile_model":
         from .compile import compile_model
 

@@ -24,8 +24,8 @@ import sympy as sp
 
 from ._errors import InvalidValueError
 
-__all__ = ["Schedule", "constant", "step", "daily", "meals", "expression", "circadian_drive", "as_schedule",
-           "MEAL_PROTOCOLS"]
+__all__ = ["Schedule", "constant", "step", "daily", "meals", "expression", "circadian_drive", "pulses", "total",
+           "as_schedule", "MEAL_PROTOCOLS"]
 
 
 def _num(field: str, v: Any, *, nonneg: bool = True) -> float:
@@ -138,6 +138,62 @@ class _Circadian(Schedule):
 
     def discontinuities(self, t0: float, t1: float) -> list[float]:
         return []  # smooth: both factors vanish with high order at the wrap-around
+
+
+@dataclasses.dataclass(frozen=True, order=False)
+class _Pulses(Schedule):
+    """``base`` plus ``level`` on each window [start, end) (hours; not periodic)."""
+
+    base: float
+    windows: tuple[tuple[float, float, float], ...]
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        if not self.windows:
+            return sp.Float(self.base)
+        # windows may overlap: sum one indicator per window
+        return sp.Float(self.base) + sp.Add(*[sp.Piecewise((sp.Float(v), sp.And(t >= a, t < b)), (0, True))
+                                              for a, b, v in self.windows])
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return sorted({x for a, b, _ in self.windows for x in (a, b) if t0 <= x <= t1})
+
+
+@dataclasses.dataclass(frozen=True, order=False)
+class _Total(Schedule):
+    """The sum of several schedules."""
+
+    parts: tuple[Schedule, ...]
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        return sp.Add(*[p.expr(t) for p in self.parts])
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return sorted({x for p in self.parts for x in p.discontinuities(t0, t1)})
+
+
+def pulses(windows: Sequence[tuple[float, float, float]], *, base: float = 0.0) -> Schedule:
+    """``base`` plus ``level`` during each window ``(start, end, level)`` (hours from t = 0).
+
+    Examples
+    --------
+    >>> pulses([(1.0, 1.5, 4.0)]).value(1.2)   # e.g. a 30-min infusion at rate 4
+    4.0
+    """
+    checked = []
+    for k, (a, b, v) in enumerate(windows):
+        a, b, v = _num(f"windows[{k}].start", a), _num(f"windows[{k}].end", b), _num(f"windows[{k}].level", v)
+        if not b > a:
+            raise InvalidValueError(f"windows[{k}]", (a, b), "an end after the start")
+        checked.append((a, b, v))
+    return _Pulses(_num("base", base), tuple(checked))
+
+
+def total(*parts: Schedule) -> Schedule:
+    """The sum of schedules (e.g. a diet plus a supplement on the same intake input)."""
+    flat: list[Schedule] = []
+    for p in parts:
+        flat.extend(p.parts if isinstance(p, _Total) else (p,))
+    return flat[0] if len(flat) == 1 else _Total(tuple(flat))
 
 
 def circadian_drive(*, delay_h: float = 83.8 / 60.0, amplitude: float = 0.5217) -> Schedule:

@@ -62,7 +62,8 @@ def _steady_functions(compiled: CompiledModel, p: np.ndarray, engine: str):  # n
 
 
 def solve_steady_state(
-    compiled: CompiledModel, p: np.ndarray, guess: np.ndarray, *, engine: str = "roadrunner"
+    compiled: CompiledModel, p: np.ndarray, guess: np.ndarray, *, engine: str = "roadrunner",
+    newton_only: bool = False,
 ) -> tuple[np.ndarray, str, np.ndarray, np.ndarray]:
     """Return (state, method, eigenvalues, conservation laws) at constant inputs (t = 0)."""
     laws = conservation_laws(compiled.stoichiometry(p))
@@ -72,6 +73,8 @@ def solve_steady_state(
     try:
         y, _ = newton(f, y, laws, jac=jac)
     except (SteadyStateError, ValueError, FloatingPointError, np.linalg.LinAlgError):
+        if newton_only:
+            raise SteadyStateError("Newton did not converge from the given guess") from None
         backend = _engine(engine)
         for horizon in _FALLBACK_HORIZONS:
             y = backend.integrate(compiled, p, y, np.array([horizon]), t0=0.0)[-1]
@@ -91,7 +94,8 @@ def solve_steady_state(
                 r = np.abs(dy) / np.maximum(np.abs(y), 1e-9)
                 growing = dy * y > 0
                 settled = float(np.max(r, initial=0.0)) < 1e-4 and float(np.max(r[growing], initial=0.0)) < 1e-8
-                if horizon == _FALLBACK_HORIZONS[-1] and settled:
+                still = float(np.max(r, initial=0.0)) < 1e-7  # every pool changes < 1e-7 per hour: at rest
+                if still or (horizon == _FALLBACK_HORIZONS[-1] and settled):
                     method = f"integration ({horizon:g} h; approximate: Newton failed on a degenerate steady state)"
                     break
                 continue
@@ -109,7 +113,7 @@ def _display(compiled: CompiledModel, obs: np.ndarray) -> dict[str, tuple[np.nda
     out = {}
     for j, name in enumerate(compiled.observable_names):
         o = compiled.structure.observables[name]
-        out[name] = (U.convert(obs[..., j], o.unit, o.display_unit), o.display_unit)
+        out[name] = (U.convert(obs[..., j], U.canonical_unit(o.unit), o.display_unit), o.display_unit)
     return out
 
 
@@ -157,14 +161,87 @@ def _dataset(compiled: CompiledModel, model: Model, times: np.ndarray | None, y:
     return xr.Dataset(data, coords=coords, attrs=attrs)
 
 
+#: Days of integration that entrain a periodically forced model (circadian drive) onto its orbit.
+ENTRAIN_DAYS = 12
+_REFERENCE_CACHE: dict[tuple, np.ndarray] = {}
+
+
+def forced_input_means(model: Model) -> dict[str, float]:
+    """Inputs whose default value is a function of time (e.g. the HPA circadian drive), mapped to
+    their 24-h mean (in the input's unit).  Such defaults must depend on time and parameters only
+    and repeat every 24 h."""
+    from ..model._core import TIME
+
+    st = model.structure
+    forced = {n: i for n, i in st.inputs.items() if TIME in i.default.free_symbols}
+    if not forced:
+        return {}
+    ref = compile_model(model)
+    p = ref.parameter_vector(model)
+    values = {sp.Symbol(n, real=True): float(v) for n, v in zip(ref.param_names, p)}
+    grid = np.linspace(0.0, 24.0, 2881)
+    out = {}
+    for name, inp in forced.items():
+        expr = ref.input_exprs[name].xreplace(values)
+        extra = expr.free_symbols - {TIME}
+        if extra:
+            raise InvalidValueError(f"input {name}", str(inp.default), "a default of time and parameters only "
+                                    f"(it names {sorted(map(str, extra))})")
+        f = sp.lambdify(TIME, expr, "numpy")
+        vals = np.broadcast_to(np.asarray(f(grid), dtype=float), grid.shape)
+        out[name] = float(np.trapezoid(vals, grid) / 24.0) / U.to_canonical(1.0, inp.unit)
+    return out
+
+
+_LAST_STEADY: dict[str, np.ndarray] = {}
+
+
+def _continued_steady_state(compiled: CompiledModel, p: np.ndarray, engine: str) -> np.ndarray:
+    """Steady state by Newton from the last steady state of the same equations (parameter
+    continuation: variants of one model differ a little), else from the declared initial values."""
+    last = _LAST_STEADY.get(compiled.key)
+    if last is not None:
+        try:
+            y, *_ = solve_steady_state(compiled, p, last, engine=engine, newton_only=True)
+            _LAST_STEADY[compiled.key] = y
+            return y
+        except SteadyStateError:
+            pass
+    y, *_ = solve_steady_state(compiled, p, compiled.initial_state(p), engine=engine)
+    _LAST_STEADY[compiled.key] = y
+    return y
+
+
+def _reference_state(model: Model, p: np.ndarray, engine: str) -> np.ndarray:
+    """The model's reference state at t = 0 h with its default inputs: the steady state, or, for a
+    periodically forced model, the state at midnight on its entrained 24-h orbit (steady state of the
+    daily-mean forcing, then `ENTRAIN_DAYS` days of integration)."""
+    key = (compile_model(model).key, p.tobytes(), engine)
+    if key in _REFERENCE_CACHE:
+        return _REFERENCE_CACHE[key]
+    means = forced_input_means(model)
+    ref = compile_model(model)  # constant default inputs (time-dependent ones included)
+    if means:
+        from ..inputs import constant
+
+        solve = compile_model(model, {k: constant(v) for k, v in means.items()})
+    else:
+        solve = ref
+    y = _continued_steady_state(solve, p, engine)
+    if means:
+        y = _engine(engine).integrate(ref, p, y, np.array([0.0, 24.0 * ENTRAIN_DAYS]), t0=0.0)[-1]
+    if len(_REFERENCE_CACHE) > 64:
+        _REFERENCE_CACHE.clear()
+    _REFERENCE_CACHE[key] = y
+    return y
+
+
 def _initial(model: Model, compiled: CompiledModel, p: np.ndarray, initial: Any, engine: str) -> np.ndarray:
     if isinstance(initial, str):
         if initial == "model":
             return compiled.initial_state(p)
         if initial == "steady_state":
-            ref = compile_model(model)  # constant default inputs
-            y, *_ = solve_steady_state(ref, p, ref.initial_state(p), engine=engine)
-            return y
+            return _reference_state(model, p, engine).copy()
         raise InvalidValueError("initial", initial, "'steady_state', 'model', or a mapping of state values")
     if isinstance(initial, Mapping):
         y = compiled.initial_state(p)
@@ -188,6 +265,7 @@ def simulate(
     inputs: Mapping[str, Any] | None = None,
     initial: Any = "steady_state",
     engine: EngineName = "roadrunner",
+    conditions: Any = (),
 ):  # noqa: ANN201 - returns xarray.Dataset (lazy import)
     """Simulate ``model`` for ``hours`` and return a labelled time course.
 
@@ -208,6 +286,9 @@ def simulate(
         (declared initial values) or a mapping ``{state: value}`` (canonical units).
     engine
         ``"roadrunner"`` (default CPU engine), ``"scipy"`` or ``"jax"``.
+    conditions
+        Named conditions (`neurobalance.conditions`): names or `Condition` objects, e.g.
+        ``[nb.condition("stress", kind="chronic", weeks=1)]``; their schedules add to ``inputs``.
 
     Returns
     -------
@@ -223,6 +304,15 @@ def simulate(
     60.1
     """
     h = _check_hours(hours)
+    if conditions:
+        from ..conditions import combine
+
+        if isinstance(conditions, str) or not isinstance(conditions, (list, tuple)):
+            conditions = [conditions]
+        merged, params = combine(conditions, inputs, model)
+        inputs = merged
+        if params:
+            model = model.with_parameters(params)
     inputs = dict(inputs or {})
     compiled = compile_model(model, inputs)
     p = compiled.parameter_vector(model)
@@ -278,11 +368,19 @@ def steady_state(
     for k, v in inputs.items():
         if isinstance(v, Schedule) and (v.discontinuities(0.0, 1e9) or v.expr(t).free_symbols):
             raise InvalidValueError(f"inputs[{k!r}]", v.key(), "a constant for a steady state (use simulate for schedules)")
+    forced = {k: v for k, v in forced_input_means(model).items() if k not in inputs}
+    if forced:  # a periodically forced model: the equilibrium under its daily-mean forcing
+        from ..inputs import constant
+
+        inputs.update({k: constant(v) for k, v in forced.items()})
     compiled = compile_model(model, inputs)
     p = compiled.parameter_vector(model)
-    y0 = _initial(model, compiled, p, guess, engine)
+    y0 = compiled.initial_state(p) if forced and isinstance(guess, str) and guess == "steady_state" else \
+        _initial(model, compiled, p, guess, engine)
     y, method, ev, _ = solve_steady_state(compiled, p, y0, engine=engine)
     attrs = _attrs(model, engine, inputs)
+    if forced:
+        attrs["forcing"] = "daily mean of " + ", ".join(sorted(forced))
     lead = float(ev[0].real) if ev.size else float("-inf")
     attrs.update({"method": method, "stable": int(lead < 0), "max_real_eigenvalue_per_h": lead})
     ds = _dataset(compiled, model, None, y[None, :], p, attrs)

@@ -130,6 +130,8 @@ def newton(
         y, r = y_new, r_new
         if step < xtol and lam == 1.0:  # a tiny damped step is stagnation, not convergence
             return y, SteadyStateInfo("newton", it, float(np.max(np.abs(r))))
+        if norm(y, r) < 1e-13 and step < 1e-7:  # residual at rounding level (finite-difference Jacobian)
+            return y, SteadyStateInfo("newton", it, float(np.max(np.abs(r))))
         if lam < 1.0 or step > 1e-3:
             jm = full_jac(y, r)
             lu = sla.lu_factor(jm)

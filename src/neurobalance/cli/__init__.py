@@ -82,6 +82,34 @@ def _pairs(items: list[str] | None, option: str) -> dict[str, float]:
     return out
 
 
+def _conditions(items: list[str] | None) -> list:
+    """Parse ``--condition NAME[:OPTION=VALUE,...]`` into condition objects."""
+    from ..conditions import CONDITIONS, condition
+
+    out = []
+    for item in items or []:
+        name, _, rest = item.partition(":")
+        name = name.strip()
+        opts: dict[str, object] = {}
+        for part in filter(None, (x.strip() for x in rest.split(","))):
+            key, sep, value = part.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                _fail(f"--condition {item!r}: option {part!r} is not OPTION=VALUE; write e.g. "
+                      f"--condition stress:kind=chronic,weeks=2")
+            v: object = value.strip()
+            try:
+                v = float(str(v))
+            except ValueError:
+                pass
+            opts[key.strip()] = v
+        if name not in CONDITIONS:
+            from .._errors import UnknownNameError
+
+            raise UnknownNameError("condition", name, CONDITIONS, hint="list them with `neurobalance list conditions`")
+        out.append(condition(name, **opts))
+    return out
+
+
 def _model(gene: list[str] | None, set_: list[str] | None):  # noqa: ANN202
     import neurobalance as nb
 
@@ -171,8 +199,11 @@ def simulate(
     out: Annotated[Path, typer.Option("--out", help="output directory")] = Path("out"),
     engine: EngineOpt = "roadrunner",
     points: Annotated[int | None, typer.Option("--points", help="number of output times")] = None,
+    condition: Annotated[list[str] | None, typer.Option(
+        "--condition", help="named condition NAME[:OPTION=VALUE,...], repeatable, e.g. "
+        "endotoxin_challenge:dose_ng_per_kg=2 (see `neurobalance list conditions`)")] = None,
 ) -> None:
-    """Simulate from the steady state; write timecourse.csv and summary.json to --out."""
+    """Simulate from the reference state (t = 0 h is midnight); write timecourse.csv and summary.json to --out."""
     import numpy as np
 
     import neurobalance as nb
@@ -184,8 +215,9 @@ def simulate(
         raise InvalidValueError("--hours", hours, "a positive, finite number of hours")
     _check_engine(engine)
     model = _model(gene, set_)
+    conds = _conditions(condition)
     outdir = _writable_dir(out)
-    ds = nb.simulate(model, hours, points=points, engine=engine)  # type: ignore[arg-type]
+    ds = nb.simulate(model, hours, points=points, engine=engine, conditions=conds)  # type: ignore[arg-type]
     names = list(model.observables)
     t = ds["time"].values
     lines = ["time_h," + ",".join(names)]
@@ -196,6 +228,7 @@ def simulate(
         "hours": hours,
         "engine": engine,
         "parameters_changed": json.loads(ds.attrs["parameters_changed"]),
+        "conditions": [{"name": c.name, "description": c.description} for c in conds],
         "observables": {
             n: {"unit": ds[n].attrs["units"], "final": float(ds[n].values[-1]), "min": float(ds[n].values.min()),
                 "max": float(ds[n].values.max())}
@@ -270,6 +303,16 @@ def list_observables(json_: JsonOpt = False) -> None:
              "reference_range": list(o.reference_range) if o.reference_range else None,
              "range_source": o.range_source, "range_note": o.range_note} for o in m.observables.values()]
     _emit(rows, json_, ("name", "unit", "reference_range", "description"))
+
+
+@list_app.command("conditions")
+@_guard
+def list_conditions(json_: JsonOpt = False) -> None:
+    """Named conditions for `simulate --condition` with their options and defaults."""
+    from ..conditions import describe
+
+    rows = [{"name": n, "options": o, "description": d} for n, o, d in describe()]
+    _emit(rows, json_, ("name", "options", "description"))
 
 
 @list_app.command("genes")
@@ -387,7 +430,7 @@ def demo(
     days: Annotated[float, typer.Option("--days", help="simulated days")] = 7.0,
     out: Annotated[Path, typer.Option("--out", help="output directory")] = Path("demo_output"),
 ) -> None:
-    """Bundled example: both terminals under three daily meals; table and plot."""
+    """Bundled example: chronic stress (cortisol → TDO) and endotoxin (IDO1) against a control; table and plot."""
     from .demo import run_demo
 
     if not math.isfinite(days) or days <= 0 or days > 365:

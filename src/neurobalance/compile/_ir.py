@@ -23,6 +23,7 @@ from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.pycode import PythonCodePrinter
 
 from .. import units as U
+from .._errors import ModelDefinitionError
 from ..inputs import Schedule, as_schedule
 from ..model._core import TIME, Model
 
@@ -125,6 +126,8 @@ def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs:
 
 def _stack(values: list[Any], n: int) -> np.ndarray:
     """Rows of a vectorised result, broadcasting constants to ``n`` columns."""
+    if not values:  # e.g. a model without observables
+        return np.zeros((0, n))
     return np.vstack([np.broadcast_to(np.asarray(v, dtype=float), (n,)) for v in values])
 
 
@@ -265,6 +268,19 @@ def _compile_cached(structure: Any, skey: str, schedules_items: tuple) -> Compil
         sub[inp.symbol] = input_exprs[name]
     for rule in st.rules.values():
         sub[rule.symbol] = rule.expr.xreplace(sub)
+    # input defaults may name rules of other modules (couplings): substitute to a fixed point
+    for _ in range(64):
+        changed = False
+        for k, v in sub.items():
+            w = v.xreplace(sub)
+            if w != v:
+                sub[k], changed = w, True
+        if not changed:
+            break
+    else:
+        raise ModelDefinitionError("inputs", "input defaults and rules refer to each other in a cycle",
+                                   "break the cycle with a state or a constant default")
+    input_exprs = {k: sub[st.inputs[k].symbol] for k in input_exprs}
     flux_exprs = tuple(f.rate.xreplace(sub) for f in st.fluxes.values())
     obs_exprs = tuple(o.expr.xreplace(sub) for o in st.observables.values())
     psyms = {n: sp.Symbol(n, real=True) for n in param_names}

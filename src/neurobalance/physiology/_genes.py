@@ -27,6 +27,12 @@ GENES: dict[str, Gene] = {
         Gene("SLC7A5", "LAT1 large-neutral-amino-acid transporter (Trp, Tyr entry into the brain)"),
         Gene("DRD2", "dopamine D2 autoreceptor density"),
         Gene("HTR1B", "5-HT1B terminal autoreceptor density"),
+        Gene("PAH", "phenylalanine hydroxylase (hepatic Phe → Tyr)"),
+        Gene("TDO2", "tryptophan 2,3-dioxygenase (hepatic, glucocorticoid-inducible)"),
+        Gene("IDO1", "indoleamine 2,3-dioxygenase 1 (extrahepatic and microglial, cytokine-inducible)"),
+        Gene("KMO", "kynurenine 3-monooxygenase (Kyn → 3-HK; towards quinolinic acid)"),
+        Gene("KYNU", "kynureninase (Kyn → anthranilate, 3-HK → 3-HAA)"),
+        Gene("AADAT", "kynurenine aminotransferases (KAT I–III lumped; Kyn → kynurenic acid)"),
         Gene("HTR1A", "5-HT1A somatodendritic autoreceptor density (raphe firing feedback; acts when "
                       "serotonin.f_raphe_feedback_gain > 0)"),
     )

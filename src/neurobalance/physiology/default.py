@@ -1,30 +1,86 @@
-"""The default model: every module available in this version, composed."""
+"""The default model: every module available in this version, composed and coupled."""
 
 from __future__ import annotations
 
 import functools
 
+import sympy as sp
+
 from ..model._core import Model
 from .dopamine import dopamine_module
+from .hpa import hpa_module
+from .inflammation import inflammation_module
+from .kynurenine import kynurenine_module
+from .precursors import precursors_module
 from .serotonin import serotonin_module
 
-__all__ = ["default_model", "MODULE_BUILDERS"]
+__all__ = ["default_model", "terminals_model", "MODULE_BUILDERS", "COUPLINGS"]
 
-MODULE_BUILDERS = {"dopamine": dopamine_module, "serotonin": serotonin_module}
+MODULE_BUILDERS = {"precursors": precursors_module, "kynurenine": kynurenine_module, "hpa": hpa_module,
+                   "inflammation": inflammation_module, "dopamine": dopamine_module, "serotonin": serotonin_module}
+
+
+def _s(name: str) -> sp.Symbol:
+    return sp.Symbol(name, real=True)
+
+
+#: Coupling inputs of the whole-body model: input → the expression that drives it.
+COUPLINGS: dict[str, str] = {
+    "serotonin.blood_tryptophan": "precursors.terminal_blood_trp",
+    "dopamine.blood_tyrosine": "precursors.terminal_blood_tyr",
+    "serotonin.oxidative_stress": "inflammation.oxidative_stress",
+    "dopamine.oxidative_stress": "inflammation.oxidative_stress",
+    "precursors.plasma_kynurenine": "kynurenine.kyn_plasma",
+    "kynurenine.gr_occupancy": "hpa.gr_occupancy",
+    "kynurenine.gr_nuclear_factor": "inflammation.gr_nuclear_factor",
+    "kynurenine.ido_induction": "inflammation.ido_induction_periphery",
+    "kynurenine.brain_ido_induction": "inflammation.ido_induction_brain",
+    "kynurenine.brain_kmo_induction": "inflammation.kmo_induction_brain",
+    "kynurenine.brain_trp": "serotonin.trp",
+    "kynurenine.lat1_kyn_entry": "precursors.kyn_brain_availability",
+    "inflammation.free_cortisol": "hpa.free_cortisol",
+    "hpa.cytokine_drive": "inflammation.cytokine_drive",
+}
+
+
+def _arg(local: str, module: str) -> sp.Symbol:
+    return _s(COUPLINGS[f"{module}.{local}"])
 
 
 @functools.cache
 def default_model() -> Model:
-    """The healthy reference model (dopamine and serotonin terminals).
+    """The healthy whole-body reference model.
 
-    The model is immutable; derive variants with `Model.with_parameters` and
-    `Model.with_genes`.
+    Modules: ``precursors`` (diet, plasma amino acids, LAT1), ``kynurenine`` (liver TDO2 branch,
+    IDO1, plasma kynurenine, brain KYNA/QUIN), ``hpa`` (CRH–ACTH–cortisol with a circadian drive,
+    GR, gland masses), ``inflammation`` (LPS, interferon-α, cytokines), and the ``dopamine`` and
+    ``serotonin`` terminals, coupled through the inputs listed in `COUPLINGS` (each can still be
+    overridden by a schedule).  The model is immutable; derive variants with
+    `Model.with_parameters` and `Model.with_genes`.
 
     Examples
     --------
     >>> import neurobalance as nb
     >>> m = nb.default_model()
-    >>> sorted(m.genes)[:3]
-    ['COMT', 'DDC', 'DRD2']
+    >>> [mod.name for mod in m.modules][:3]
+    ['precursors', 'kynurenine', 'hpa']
     """
+    return Model([
+        precursors_module(plasma_kynurenine=_arg("plasma_kynurenine", "precursors")),
+        kynurenine_module(**{k: _arg(k, "kynurenine") for k in (
+            "gr_occupancy", "gr_nuclear_factor", "ido_induction", "brain_ido_induction", "brain_kmo_induction",
+            "brain_trp", "lat1_kyn_entry")}),
+        hpa_module(cytokine_drive=_arg("cytokine_drive", "hpa")),
+        inflammation_module(free_cortisol=_arg("free_cortisol", "inflammation")),
+        dopamine_module(blood_tyrosine=_arg("blood_tyrosine", "dopamine"),
+                        oxidative_stress=_arg("oxidative_stress", "dopamine")),
+        serotonin_module(blood_tryptophan=_arg("blood_tryptophan", "serotonin"),
+                         oxidative_stress=_arg("oxidative_stress", "serotonin")),
+    ])
+
+
+@functools.cache
+def terminals_model() -> Model:
+    """The dopamine and serotonin terminals alone, with their published blood amino-acid inputs
+    (the configuration of the published models and of the T-DA/T-5HT targets)."""
     return Model([dopamine_module(), serotonin_module()])

@@ -32,7 +32,8 @@ __all__ = ["dopamine_module"]
 _BM = "BioModels MODEL1502230000"
 
 
-def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "dynamic") -> Module:
+def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "dynamic",
+                    blood_tyrosine: object = 97.0, oxidative_stress: object = 0.0) -> Module:
     """Build the dopamine terminal module.
 
     Parameters
@@ -58,7 +59,8 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
                            basis="published_model", provenance="code", range=rng)
 
     # ---- inputs ---------------------------------------------------------------------
-    btyr = m.input("blood_tyrosine", 97.0, "uM", "serum tyrosine (input; replaced by the precursors module later)")
+    btyr = m.input("blood_tyrosine", blood_tyrosine, "uM", "effective serum tyrosine seen by the LAT1 carrier "
+                   "(published reference 97 µM)")
     fire = m.input("firing", 1.0, "dimensionless", "firing-rate multiplier, 1 = tonic 5 Hz")
 
     # ---- states (initial values = published steady state, MT §3.6) ------------------
@@ -178,6 +180,14 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
                       - vb * bh4 * nadp / ((km_bh4 + bh4) * (km_nadp + nadp)))
     m.flux("drr", v_drr, consumes=[bh2], produces=[bh4], compartment=term,
            desc="dihydropteridine reductase: BH2 + NADPH ⇌ BH4 + NADP+")
+    ox = m.input("oxidative_stress", oxidative_stress, "dimensionless",
+                 "inflammatory oxidative stress acting on BH4 (0 at rest; the inflammation module supplies it)")
+    k_ox = m.parameter("k_bh4_oxidation", 2.0, "1/h", "BH4 oxidation to BH2 per unit oxidative stress",
+                       basis="assumed", rationale="inflammation oxidises BH4 (peroxynitrite), lowering the "
+                       "reduced fraction that the hydroxylase uses; 0 at rest so the published model is unchanged",
+                       provenance="own", range=(0.0, 50.0))
+    m.flux("bh4_oxidation", k_ox * ox * bh4, consumes=[bh4], produces=[bh2], compartment=term,
+           desc="oxidation of BH4 by inflammatory oxidants")
 
     # ---- AADC, VMAT2, release, DAT ----------------------------------------------------
     vmax_aadc = bm("vmax_aadc", 10000.0, "uM/h", "AADC Vmax (L-DOPA)", "VmaxVAADC", (5000.0, 20000.0))

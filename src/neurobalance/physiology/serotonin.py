@@ -36,8 +36,13 @@ __all__ = ["serotonin_module"]
 _CODE = "authors' MATLAB code (VeVaPy ser2020code)"
 
 
-def serotonin_module() -> Module:
-    """Build the serotonin varicosity module."""
+def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: object = 0.0) -> Module:
+    """Build the serotonin varicosity module.
+
+    ``blood_tryptophan`` and ``oxidative_stress`` are the defaults of those inputs: constants
+    when the module is used alone, expressions of the precursors and inflammation modules in
+    the whole-body model.
+    """
     m = Module(
         "serotonin",
         "Serotonin varicosity: tryptophan uptake, TPH2 with BH4, AADC, VMAT2, release under 5-HT1B "
@@ -56,7 +61,8 @@ def serotonin_module() -> Module:
                            basis="published_model", provenance="code", range=rng)
 
     # ---- inputs --------------------------------------------------------------------
-    btrp = m.input("blood_tryptophan", 96.0, "uM", "serum tryptophan (input; replaced by the precursors module later)")
+    btrp = m.input("blood_tryptophan", blood_tryptophan, "uM", "effective serum tryptophan seen by the LAT1 carrier "
+                   "(published reference 96 µM)")
     fire = m.input("firing", 1.0, "dimensionless", "firing-rate multiplier of the raphe neurons, 1 = tonic")
     eha = m.input("extracellular_histamine", 1.39, "uM", "extracellular histamine near the varicosities")
 
@@ -160,6 +166,14 @@ def serotonin_module() -> Module:
     v_drr = m.gene(GENES["QDPR"]) * (vf * bh2 * nadph / ((km_bh2 + bh2) * (km_nadph + nadph))
                                      - vb * bh4 * nadp / ((km_bh4 + bh4) * (km_nadp + nadp)))
     m.flux("drr", v_drr, consumes=[bh2], produces=[bh4], compartment=term, desc="BH4 regeneration by DRR")
+    ox = m.input("oxidative_stress", oxidative_stress, "dimensionless",
+                 "inflammatory oxidative stress acting on BH4 (0 at rest; the inflammation module supplies it)")
+    k_ox = m.parameter("k_bh4_oxidation", 2.0, "1/h", "BH4 oxidation to BH2 per unit oxidative stress",
+                       basis="assumed", rationale="inflammation oxidises BH4 (peroxynitrite), lowering the "
+                       "reduced fraction that the hydroxylase uses; 0 at rest so the published model is unchanged",
+                       provenance="own", range=(0.0, 50.0))
+    m.flux("bh4_oxidation", k_ox * ox * bh4, consumes=[bh4], produces=[bh2], compartment=term,
+           desc="oxidation of BH4 by inflammatory oxidants")
 
     # ---- AADC, VMAT2, release, SERT, uptake-2 ---------------------------------------------
     vmax_aadc = bc("vmax_aadc", 400.0, "uM/h", "AADC Vmax (5-HTP)", "VAADC.m", (200.0, 800.0))

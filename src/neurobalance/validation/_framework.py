@@ -131,7 +131,15 @@ def target(id: str, *, system: str, setup: str, source: str, tolerance: str, fas
 
 
 def _load_all() -> None:
-    from . import best2009_sbml, targets_dopamine, targets_hpa, targets_serotonin  # noqa: F401
+    from . import (  # noqa: F401
+        best2009_sbml,
+        stavrum2013_sbml,
+        targets_dopamine,
+        targets_hpa,
+        targets_hpa_physiology,
+        targets_kynurenine,
+        targets_serotonin,
+    )
 
 
 def all_targets() -> dict[str, Target]:
