@@ -24,6 +24,7 @@ test: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/python -m pytest validation -q
+	$(BIN)/python -m pytest -m slow tests -q
 	$(BIN)/neurobalance validate
 
 bench: $(STAMP)

@@ -14,4 +14,11 @@ requires_jax = pytest.mark.skipif(not has_jax, reason="needs the [jax] extra (pi
 def model():
     import neurobalance as nb
 
+    return nb.terminals_model()
+
+
+@pytest.fixture(scope="session")
+def whole_body():
+    import neurobalance as nb
+
     return nb.default_model()

@@ -28,7 +28,7 @@ and corrects it in memory with python-libsbml before loading it in libRoadRunner
 
 The corrected file is integrated for 3000 h (slowest mode: the tyrosine pool, ≈ 0.2 h⁻¹)
 and its derivatives checked to be ≈ 0; its steady state must agree within 1 % with the
-steady state of our ``dopamine`` module (``nb.steady_state(nb.default_model())``).  Our
+steady state of our ``dopamine`` module (``nb.steady_state(nb.terminals_model())``).  Our
 model splits the lumped catabolite pool ``hva`` of the SBML into DOPAC and HVA, so the SBML
 ``hva`` is compared with ``dopamine.dopac + dopamine.hva``.  Both steady states must also
 round to the initial values encoded in the file (tyr 126, bh4 319, bh2 41, l_dopa 0.36,
@@ -72,7 +72,7 @@ def sbml_run():  # noqa: ANN201
 
 @pytest.fixture(scope="module")
 def ours():  # noqa: ANN201
-    ss = nb.steady_state(nb.default_model())
+    ss = nb.steady_state(nb.terminals_model())
     sv = ss["state_value"]
     states = {sid: float(sum(float(sv.sel(state=n)) for n in names)) for sid, names in STATE_MAP.items()}
     fluxes = {rid: float(ss["flux_value"].sel(flux=f)) for rid, f in FLUX_MAP.items()}

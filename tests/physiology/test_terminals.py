@@ -11,12 +11,12 @@ from neurobalance.inputs import meals, step
 
 @pytest.fixture(scope="module")
 def reference():
-    return nb.steady_state(nb.default_model())
+    return nb.steady_state(nb.terminals_model())
 
 
 def test_baseline_inside_reference_ranges(reference):
     checked = 0
-    for name, o in nb.default_model().observables.items():
+    for name, o in nb.terminals_model().observables.items():
         if o.reference_range:
             lo, hi = o.reference_range
             assert lo <= float(reference[name]) <= hi, name
@@ -42,7 +42,7 @@ def test_fluxes_balance_at_steady_state(reference):
 
 
 def test_non_negative_and_conserved_under_stress_inputs():
-    model = nb.default_model().with_genes(SLC6A4=0.3, MAOA=0.5)
+    model = nb.terminals_model().with_genes(SLC6A4=0.3, MAOA=0.5)
     ds = nb.simulate(model, 96.0, points=961, inputs={
         "serotonin.blood_tryptophan": meals("2008", mean=96.0),
         "dopamine.blood_tyrosine": meals("2008", mean=97.0),
@@ -58,17 +58,17 @@ def test_non_negative_and_conserved_under_stress_inputs():
 
 
 def test_gch1_sets_biopterin_pool():
-    ss = nb.steady_state(nb.default_model().with_genes(GCH1=0.5))
+    ss = nb.steady_state(nb.terminals_model().with_genes(GCH1=0.5))
     s = dict(zip(ss.state.values, ss.state_value.values))
     assert s["dopamine.bh4"] + s["dopamine.bh2"] == pytest.approx(180.0, rel=1e-9)
-    ref = nb.steady_state(nb.default_model())
+    ref = nb.steady_state(nb.terminals_model())
     assert float(ss["serotonin.extracellular"]) < float(ref["serotonin.extracellular"])
 
 
 @pytest.mark.parametrize(("gene", "observable"), [("TH", "dopamine.vesicular"), ("TPH2", "serotonin.vesicular"),
                                                 ("SLC18A2", "dopamine.vesicular"), ("SLC18A2", "serotonin.vesicular")])
 def test_knockout_of_synthesis_or_storage_empties_vesicles(gene, observable):
-    ss = nb.steady_state(nb.default_model().with_genes({gene: 0.0}))
+    ss = nb.steady_state(nb.terminals_model().with_genes({gene: 0.0}))
     assert float(ss[observable]) < 1e-9
 
 
@@ -78,12 +78,12 @@ def test_aadc_knockout_has_no_steady_state():
     from neurobalance._errors import SteadyStateError
 
     with pytest.raises(SteadyStateError, match="without bound"):
-        nb.steady_state(nb.default_model().with_genes(DDC=0.0))
+        nb.steady_state(nb.terminals_model().with_genes(DDC=0.0))
 
 
 def test_comt_knockout_removes_hva_and_raises_dopac():
-    ref = nb.steady_state(nb.default_model())
-    ko = nb.steady_state(nb.default_model().with_genes(COMT=0.0))
+    ref = nb.steady_state(nb.terminals_model())
+    ko = nb.steady_state(nb.terminals_model().with_genes(COMT=0.0))
     assert float(ko["dopamine.dopac_tissue"]) > float(ref["dopamine.dopac_tissue"])
     # only the small extracellular (glial) route still makes HVA
     assert float(ko["dopamine.hva_tissue"]) < 0.01 * float(ref["dopamine.hva_tissue"])
@@ -92,20 +92,20 @@ def test_comt_knockout_removes_hva_and_raises_dopac():
 
 
 def test_somatodendritic_5ht1a_loop_is_open_by_default():
-    ref = nb.steady_state(nb.default_model())
-    ko = nb.steady_state(nb.default_model().with_genes(HTR1A=0.0))
+    ref = nb.steady_state(nb.terminals_model())
+    ko = nb.steady_state(nb.terminals_model().with_genes(HTR1A=0.0))
     assert float(ref["serotonin.raphe_firing"]) == pytest.approx(1.0, abs=1e-12)
     assert float(ko["serotonin.extracellular"]) == pytest.approx(float(ref["serotonin.extracellular"]), rel=1e-12)
 
 
 def test_closed_5ht1a_loop_keeps_the_reference_and_blunts_an_ssri():
-    closed = nb.default_model().with_parameters({"serotonin.f_raphe_feedback_gain": 1.0})
-    ref_open = nb.steady_state(nb.default_model())
+    closed = nb.terminals_model().with_parameters({"serotonin.f_raphe_feedback_gain": 1.0})
+    ref_open = nb.steady_state(nb.terminals_model())
     ref_closed = nb.steady_state(closed)
     # normalised: closing the loop does not move the reference state
     assert float(ref_closed["serotonin.extracellular"]) == pytest.approx(
         float(ref_open["serotonin.extracellular"]), rel=1e-6)
-    ssri_open = nb.steady_state(nb.default_model().with_genes(SLC6A4=0.2))
+    ssri_open = nb.steady_state(nb.terminals_model().with_genes(SLC6A4=0.2))
     ssri_closed = nb.steady_state(closed.with_genes(SLC6A4=0.2))
     ssri_antagonist = nb.steady_state(closed.with_genes(SLC6A4=0.2, HTR1A=0.0))
     rise = {k: float(v["serotonin.extracellular"]) - float(ref_open["serotonin.extracellular"])

@@ -77,7 +77,8 @@ def test_glucocorticoid_occupancy_induces_tdo_with_a_lag(supply: Model) -> None:
     t = np.array([0.0, 0.5, 1.0, 6.0, 24.0])
     ds = simulate(supply, 24.0, times=t, inputs={"kynurenine.gr_occupancy": step(0.2, 0.8, at=0.0)})
     tdo = ds["kynurenine.tdo_activity"].values
-    assert tdo[1] < 1.05 < tdo[3]  # little change in 30 min, clear induction at 6 h
+    assert tdo[3] > 1.3  # clear induction at 6 h
+    assert tdo[1] - 1 < 0.3 * (tdo[3] - 1)  # most of it comes after 30 min (transcription, translation)
     assert float(ds["precursors.plasma_trp"][-1]) < 0.95 * float(ds["precursors.plasma_trp"][0])
 
 

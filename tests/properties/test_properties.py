@@ -15,7 +15,7 @@ import neurobalance as nb
 from neurobalance._errors import InvalidValueError, UnknownNameError
 from neurobalance.inputs import MEAL_PROTOCOLS, meals, step
 
-MODEL = nb.default_model()
+MODEL = nb.terminals_model()
 GENES = sorted(MODEL.genes)
 PARAMETERS = sorted(MODEL.parameters)
 OBSERVABLES = list(MODEL.observables)

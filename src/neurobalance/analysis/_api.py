@@ -301,7 +301,7 @@ def simulate(
     >>> import neurobalance as nb
     >>> ds = nb.simulate(nb.default_model(), hours=2)
     >>> round(float(ds["serotonin.extracellular"][-1]), 1)
-    60.1
+    60.0
     """
     h = _check_hours(hours)
     if conditions:

@@ -40,7 +40,8 @@ class _ScalarPrinter(PythonCodePrinter):
         return "min(" + ", ".join(self._print(a) for a in expr.args) + ")"
 
     def _print_Mod(self, expr: sp.Mod) -> str:
-        return f"math.fmod({self._print(expr.args[0])}, {self._print(expr.args[1])})"
+        # Python's % floors like sympy's Mod (math.fmod truncates and differs for negative arguments)
+        return f"(({self._print(expr.args[0])}) % ({self._print(expr.args[1])}))"
 
 
 class _VectorPrinter(NumPyPrinter):
@@ -71,6 +72,10 @@ _SEPARATOR = "\n# ---- vectorised ----\n"
 _CACHE_MIN_SECONDS = 0.03
 
 
+#: Bump when the printers change, so that cached generated code is not reused.
+_PRINTER_REVISION = "2"
+
+
 def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs: list[sp.Expr]) -> tuple[Callable, Callable]:
     """Generate ``f(t, y, p) -> list`` twice from one common-subexpression pass.
 
@@ -83,7 +88,7 @@ def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs:
     from .. import __version__
 
     digest = hashlib.sha256("|".join(
-        [__version__, sp.__version__, name, sp.srepr(list(args_y)), sp.srepr(list(args_p))]
+        [__version__, _PRINTER_REVISION, sp.__version__, name, sp.srepr(list(args_y)), sp.srepr(list(args_p))]
         + [sp.srepr(e) for e in exprs]).encode()).hexdigest()[:32]
     cache = _cache_dir()
     cached = cache / "codegen" / f"{name}-{digest}.py" if cache is not None else None

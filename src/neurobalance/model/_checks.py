@@ -122,7 +122,7 @@ def build_structure(modules: tuple[Module, ...]) -> Structure:
             raise ModelDefinitionError(p.name, "parameter has no description", "add desc=...")
         if p.basis in ("assumed", "derived") and not p.rationale.strip():
             raise ModelDefinitionError(p.name, f"basis {p.basis!r} without a rationale", "add rationale=...")
-        if p.basis not in ("assumed", "derived") and not p.source:
+        if p.basis != "assumed" and not p.source:
             raise ModelDefinitionError(p.name, "parameter has no source", "add source=<bib key> or basis='assumed'")
         if p.source and p.source not in bib:
             raise UnknownNameError("reference", p.source, bib, hint="add the entry to references.bib")

@@ -12,7 +12,7 @@ CRH and ACTH above their reference daily means and turn over in weeks (Karin et 
 Exogenous hydrocortisone (oral, i.v.) and dexamethasone (oral) enter through depots.
 
     D(t)   = N_c·[(t_m/α)^k/((t_m/α)^k + 1) · ((T − t_m)/β)^l/(((T − t_m)/β)^l + 1) + ε],
-             t_m = (t − δ) mod T
+             t_m = (t + λ) mod T   (λ: the drive cycle starts at clock time 24 h − λ)
     free   = 2·C·K_CBG / (b + √(b² + 4·a·C·K_CBG)),  a = 1 + f_alb,  b = a·K_CBG + B_CBG − C
              (closed-form root of  C = free·(1 + f_alb) + B_CBG·free/(K_CBG + free))
     o      = (free + f_dex·f_u,dex·Dex)/c_o                         (Gupta's non-dimensional o)
@@ -26,8 +26,9 @@ Exogenous hydrocortisone (oral, i.v.) and dexamethasone (oral) enter through dep
 
 γ1, γ2, γ3 are the CRH, ACTH and cortisol elimination rates (half-lives 4, 20, 80 min),
 γP, γA the gland turnovers (20 and 30 days).  The gains g1, g2, g3, the basal drive b1, the
-phase δ and the Gupta scale c_o are calibrated to the healthy 24-h cortisol profile (Carroll
-et al. 2007; targets T-HPA-01/02) with the reference on Gupta's low-GR branch.  Drug depots
+lead λ, the drive shape (α, β) and the Gupta scale c_o are calibrated to the healthy 24-h
+cortisol profile (Carroll et al. 2007; targets T-HPA-01/02) with the reference on Gupta's
+low-GR branch; the dexamethasone potency to the overnight suppression test (Nieman 2008).  Drug depots
 are plasma-equivalent concentrations (amount in the gut divided by the distribution volume).
 
 ??? cite "Reference"
@@ -140,21 +141,22 @@ def hpa_module(*, cytokine_drive: object = 0.0) -> Module:
     period = m.parameter("tau_drive_period", 24.0, "h", "period of the drive (T = 1440 min)", source="bangsgaard2017",
                          locator=f"{_BANGS}: T", provenance="code", range=(23.0, 25.0))
 
-    # -- calibrated drive phase and shape, secretion gains (T-HPA-01/02) --------------------- -------------------------------------------------------
+    # -- calibrated drive phase and shape, secretion gains (T-HPA-01/02) ---------------------
     def fit(local: str, value: float, unit: str, desc: str, why: str, rng: tuple[float, float]) -> sp.Symbol:
         return m.parameter(local, value, unit, desc, source="carroll2007", locator=_FIT, basis="fitted",
                            provenance="own", rationale=why, range=rng)
 
-    delta = fit("tau_circadian_phase", 21.66, "h", "phase offset δ of the drive: clock time of t_m = 0 (t = 0 h is "
-                "midnight)", "T-HPA-01: places the smoothed cortisol peak at ≈ 08:00 and the nadir at ≈ 23:20",
-                (0.0, 24.0))
+    lead = fit("tau_circadian_lead", 2.34, "h", "time from the start of the drive cycle (t_m = 0, clock time "
+               "24 h − lead = 21:40) to midnight, so that t_m = (t + lead) mod T", "T-HPA-01: places the smoothed "
+               "cortisol peak at ≈ 08:00 and the nadir at ≈ 23:20", (0.0, 24.0))
     alpha = fit("tau_drive_rise", 6.618, "h", "half-rise time of the drive after the phase offset (α; published "
                 "300 min for Bangsgaard & Ottesen's subjects)", "T-HPA-01: the 8.7-h rise from the 23:20 nadir to the "
                 "08:00 peak of the Carroll controls", (3.0, 10.0))
     beta = fit("tau_drive_fall", 12.07, "h", "half-fall time of the drive before the period ends (β; published "
                "950 min)", "T-HPA-01: the broad daytime plateau and the 24-h mean (5.6 µg/dL) of the Carroll "
                "controls", (8.0, 20.0))
-    tm = sp.Mod(TIME - delta, period)
+    # t + lead ≥ 0, so every engine's modulo agrees (C fmod and Python % differ for negative arguments)
+    tm = sp.Mod(TIME + lead, period)
     rise = (tm / alpha) ** nk / ((tm / alpha) ** nk + 1)
     fall = ((period - tm) / beta) ** nl / (((period - tm) / beta) ** nl + 1)
     drive = m.input("circadian_drive", nc * (rise * fall + eps), "dimensionless",

@@ -32,7 +32,7 @@ def inflammation_module(*, free_cortisol: object = 10.0) -> Module:
     cortisol input (the HPA module's free cortisol in the composed model)."""
     m = Module("inflammation", "Endotoxin, interferon-α and chronic inflammation: cytokines (TNF-α, IL-6, CRP), "
                "cortisol suppression, IDO1/KMO induction, HPA drive and BH4 oxidation.",
-               references=["dillingh2014", "capuron2003", "raison2010", "vaptzarova1989"])
+               references=["dillingh2014", "capuron2003", "raison2010", "vaptzarova1989", "pearson2003"])
     c = m.compartment("blood", "plasma (cytokine and drug concentrations)", size=1.0,
                       rationale="concentrations only; no amount crosses to other modules")
 
@@ -97,7 +97,7 @@ def inflammation_module(*, free_cortisol: object = 10.0) -> Module:
                   "fraction of cytokine production left by cortisol")
     supp_ref = assumed("c_cortisol_suppression_reference", 0.998, "dimensionless", "suppression factor at the "
                        "reference daily-mean free cortisol", "basal production is normalised to it", (0.5, 1.0),
-                       basis="derived")
+                       basis="derived", source="carroll2007")
     k_tnf = half_life("k_tnf_clearance", 0.3, "TNF-α clearance", "plasma TNF-α half-life ≈ 15–20 min")
     k_il6 = half_life("k_il6_clearance", 1.0, "IL-6 clearance", "IL-6 peaks 2–3 h after LPS, after TNF-α")
     g_tnf = assumed("f_tnf_per_activation", 224.0, "dimensionless", "TNF-α production per unit activation (relative "
@@ -210,16 +210,17 @@ def inflammation_module(*, free_cortisol: object = 10.0) -> Module:
                                                    (0.1, 1000.0)) + y + f_chr_il6 * chronic),
            "dimensionless", "inflammatory oxidative stress acting on BH4 (0 at rest)")
 
-    m.observable("tnf_alpha", tnf, "pg/mL", "pg/mL", "plasma TNF-α", reference_range=(0.0, 8.1),
-                 range_note="indicative healthy upper limit of high-sensitivity assays (assumed; assay-dependent)")
-    m.observable("il6", il6, "pg/mL", "pg/mL", "plasma IL-6", reference_range=(0.0, 7.0),
-                 range_note="indicative healthy upper limit (assumed; assay-dependent)")
+    m.observable("tnf_alpha", tnf, "pg/mL", "pg/mL", "plasma TNF-α (basal ≈ 1 pg/mL; no sourced range, "
+                 "values are assay-dependent)")
+    m.observable("il6", il6, "pg/mL", "pg/mL", "plasma IL-6 (basal ≈ 1.5 pg/mL; no sourced range, values are "
+                 "assay-dependent)")
     m.observable("nuclear_gr_factor", nuc, "dimensionless", "dimensionless",
                  "fraction of glucocorticoid-receptor signalling that reaches nuclear binding (1 = unimpaired)")
     m.observable("cytokine_hpa_drive", sp.Symbol("inflammation.cytokine_drive", real=True), "dimensionless",
                  "dimensionless", "extra CRH/ACTH drive from circulating cytokines")
     m.observable("crp", crp, "mg/L", "mg/L", "C-reactive protein", reference_range=(0.0, 3.0),
-                 range_note="below 3 mg/L: the usual cardiovascular-risk cut-off for low-grade inflammation")
+                 range_source="pearson2003", range_note="hs-CRP below 3 mg/L: below the high-risk tier of the "
+                 "CDC/AHA statement (low-grade inflammation above it)")
     m.observable("interferon_alpha", peg + std, "ng/mL", "ng/mL", "plasma interferon-α (both products)")
     m.observable("ido_expression", ido, "dimensionless", "dimensionless", "extrahepatic IDO1 expression (1 = basal)")
     return m.freeze()

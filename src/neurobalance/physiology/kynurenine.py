@@ -138,7 +138,7 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
                    "glucocorticoids induce rat liver TDO several- to ten-fold (transcriptional; SIT §3.3)", (0.0, 30.0))
     occ_ref = assumed("c_gr_occupancy_reference", 0.163, "dimensionless", "daily-mean hepatic GR occupancy of the "
                       "reference state (TDO2 transcription = 1 there)", "set to the reference HPA state", (0.0, 1.0),
-                      basis="derived")
+                      basis="derived", source="carroll2007")
     k_mrna = assumed("k_tdo_mrna_turnover", math.log(2) / 2.0, "1/h", "TDO2 mRNA turnover (half-life 2 h)",
                      "rat liver TDO mRNA rises within hours of a glucocorticoid dose", (0.05, 2.0))
     k_tdo = m.parameter("k_tdo_turnover", math.log(2) / 2.3, "1/h", "TDO protein degradation (half-life 2.3 h) "
@@ -168,7 +168,7 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
                          "stand-alone published configuration keeps 1", (0.001, 1.0))
     ltrp = sp.Symbol("kynurenine.liver_trp", real=True)
     ltrp_ref = assumed("c_liver_trp_reference", 6.1345, "uM", "liver Trp of the reference state", "reference steady "
-                       "state of this module", (0.1, 20.0), basis="derived")
+                       "state of this module", (0.1, 20.0), basis="derived", source="bevital")
     holo = m.rule("tdo_holoenzyme_factor", ltrp / (k_heme + ltrp) * (k_heme + ltrp_ref) / ltrp_ref, "dimensionless",
                   "heme saturation of TDO relative to the reference (tryptophan-promoted)")
     hb = add_hepatic_branch(m, compartment=liver, trp_ex=trp_f, kyn_ex=kyn_p,
@@ -242,9 +242,9 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
     loss = (k_kat + k_kmo + k_bkyn) * c_kyn
     c_entry_ref = assumed("c_lat1_kyn_entry_reference", round(entry_ref, 8), "dimensionless", "LAT1 kynurenine "
                           "entry term at the reference", "reference plasma levels of the precursors module",
-                          (1e-6, 0.1), basis="derived")
+                          (1e-6, 0.1), basis="derived", source="smith1987")
     c_btrp_ref = assumed("c_brain_trp_reference", 20.17, "uM", "brain tryptophan of the reference (serotonin "
-                         "module steady state)", "serotonin module steady state", (5.0, 60.0), basis="derived")
+                         "module steady state)", "serotonin module steady state", (5.0, 60.0), basis="derived", source="best2020")
     m.flux("brain_kyn_uptake", f_blood * loss * kyn_entry / c_entry_ref, produces=[bkyn], compartment=brain,
            desc="kynurenine entry from blood by LAT1")
     m.flux("brain_ido", (1 - f_blood) * loss * (1 + bido_ind) * m.gene(GENES["IDO1"]) * btrp / c_btrp_ref,

@@ -180,14 +180,14 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
     absorbed = k_abs * sum(gut.values())
     ref_abs = sum(ref_in.values())
     x_abs = absorbed * volume / m.parameter("c_reference_absorption", round(ref_abs, 4), "umol/h",
-                                            "daily-mean amino-acid absorption of the reference diet", basis="derived",
+                                            "daily-mean amino-acid absorption of the reference diet", basis="derived", source="who2007",
                                             rationale="sum of the reference intake rates", provenance="D",
                                             range=(0.1 * ref_abs, 10 * ref_abs))
     anab = m.rule("anabolic_drive", 1 + f_anab * (x_abs * x_max / (x_max + x_abs) - 1), "dimensionless",
                   "stimulation of protein synthesis by absorbed amino acids (≈ 1 at the reference mean)")
     sat_ref = free0 / (1.0 + free0)
     vmax_syn = m.parameter("vmax_protein_synthesis", round(_PROTEIN_G / _V * math.log(2) / 600.0 / sat_ref, 6), "g/(L*h)",
-                           "maximal body-protein synthesis", basis="derived",
+                           "maximal body-protein synthesis", basis="derived", source="who2007",
                            rationale="equals breakdown at the reference state (nitrogen balance)", provenance="D",
                            range=(0.1, 20.0))
     km_aa = m.parameter("km_protein_synthesis_aa", 5.0, "uM", "half-saturation of protein synthesis by each other "
@@ -222,17 +222,17 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
     v = _V
     g_pah = m.gene(GENES["PAH"])
     k_pah = m.parameter("k_pah", round(ref_in["phe"] / v / _REF["phe"], 5), "1/h", "phenylalanine hydroxylation",
-                        basis="derived", rationale="steady-state balance: Phe intake = hydroxylation at 55 µM plasma Phe",
+                        basis="derived", source="who2007", rationale="steady-state balance: Phe intake = hydroxylation at 55 µM plasma Phe",
                         provenance="D", range=(0.05, 5.0))
     m.flux("pah", g_pah * k_pah * phe, consumes=[phe], produces=[tyr], compartment=body,
            desc="hepatic phenylalanine hydroxylase (Phe → Tyr)")
     k_tat = m.parameter("k_tyrosine_catabolism", round((ref_in["tyr"] + ref_in["phe"]) / v / _REF["tyr"], 5), "1/h",
-                        "tyrosine catabolism (TAT)", basis="derived",
+                        "tyrosine catabolism (TAT)", basis="derived", source="who2007",
                         rationale="steady-state balance: Tyr intake + Phe hydroxylation = catabolism at 60 µM",
                         provenance="D", range=(0.05, 10.0))
     m.flux("tyrosine_catabolism", k_tat * tyr, consumes=[tyr], compartment=body, desc="tyrosine aminotransferase route")
     k_lnaa = m.parameter("k_lnaa_catabolism", round(ref_in["lnaa"] / v / _REF["lnaa"], 5), "1/h",
-                         "catabolism of the other LNAAs", basis="derived",
+                         "catabolism of the other LNAAs", basis="derived", source="who2007",
                          rationale="steady-state balance: intake = catabolism at 505 µM", provenance="D",
                          range=(0.05, 10.0))
     m.flux("lnaa_catabolism", k_lnaa * lnaa, consumes=[lnaa], compartment=body, desc="BCAT and other LNAA catabolism")
@@ -254,10 +254,10 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
     km_tyr = km("km_lat1_tyr", 64.0, "BBB LAT1 Km for tyrosine (rat in vivo)", "Table (quoted in GGC B.2)")
     km_phe = km("km_lat1_phe", 11.0, "BBB LAT1 Km for phenylalanine (rat in vivo)", "Table (quoted in GGC B.2)")
     km_lnaa = m.parameter("km_lat1_lnaa", round(_LNAA_KM_EFFECTIVE, 3), "uM", "effective LAT1 Km of the lumped LNAAs",
-                          basis="derived", rationale="Σ C_i/Km_i of Leu, Ile, Val, Met, His at their reference levels "
+                          basis="derived", source="smith1987", rationale="Σ C_i/Km_i of Leu, Ile, Val, Met, His at their reference levels "
                           "(Smith et al. 1987 Km values) divided into their sum", provenance="D", range=(20.0, 200.0))
     km_kyn = m.parameter("km_lat1_kyn", round(190.0 * 0.032 / 0.019, 3), "uM", "BBB LAT1 Km for kynurenine (per "
-                         "total-Trp scale)", basis="derived", rationale="Trp Km scaled by the Kyn/Trp Km ratio of "
+                         "total-Trp scale)", basis="derived", source="stavrum2013", rationale="Trp Km scaled by the Kyn/Trp Km ratio of "
                          "LAT1 in Stavrum 2013 (0.032/0.019 mM)", provenance="D", range=(100.0, 1000.0))
     kyn_p = m.input("plasma_kynurenine", _REF["kyn"] if plasma_kynurenine is None else plasma_kynurenine, "uM", "plasma kynurenine competing at LAT1 (the kynurenine module "
                     "supplies it)")
@@ -270,7 +270,7 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
                  "lnaa": _REF["lnaa"] / _LNAA_KM_EFFECTIVE, "kyn": _REF["kyn"] / (190.0 * 0.032 / 0.019)}
     ref_den = 1 + sum(ref_terms.values())
     c_den = m.parameter("c_lat1_reference_denominator", round(ref_den, 6), "dimensionless",
-                        "LAT1 denominator at the reference plasma levels", basis="derived",
+                        "LAT1 denominator at the reference plasma levels", basis="derived", source="smith1987",
                         rationale="reference plasma Trp 68, Tyr 60, Phe 55, other LNAA 505, Kyn 2.0 µM",
                         provenance="D", range=(1.0, 100.0))
     c_trp_ref = m.parameter("c_reference_trp_total", _REF["trp_total"], "uM", "reference total plasma tryptophan",

@@ -27,7 +27,8 @@ SKIPPED = {
 }
 
 #: Bib keys cited by validation targets only (not by model parameters).
-VALIDATION_REFERENCES = ("reed2009", "bangsgaard2017", "karin2020", "gupta2007", "sriram2012")
+VALIDATION_REFERENCES = ("reed2009", "bangsgaard2017", "karin2020", "gupta2007", "sriram2012", "fernstrom2013",
+                         "young1985")
 
 #: Every row of the public target table this release covers (implemented or skipped with a reason).
 TABLE_ROWS = (tuple(f"T-DA-{i:02d}" for i in range(1, 23)) + tuple(f"T-5HT-{i:02d}" for i in range(1, 31))
