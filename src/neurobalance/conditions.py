@@ -275,8 +275,8 @@ def combine(conditions: Sequence[Condition | str], inputs: Mapping[str, Any] | N
             merged.setdefault(k, []).append(v)
             if not cond.additive:
                 replaced.add(k)
-        for k, v in cond.parameters.items():
-            params[k] = float(v)
+        for k, val in cond.parameters.items():
+            params[k] = float(val)
     for k, v in (inputs or {}).items():
         merged.setdefault(k, []).append(as_schedule(v, field=f"inputs[{k!r}]"))
         replaced.add(k)

@@ -53,7 +53,7 @@ PROTEIN_SOURCES: dict[str, dict[str, float]] = {
 
 #: Reference diet: 0.8 g protein per kg body mass per day (the adult recommended intake,
 #: WHO/FAO/UNU 2007) of mixed protein, for a 70-kg adult.
-REFERENCE_DIET = {"protein_g_per_kg_day": 0.8, "body_mass_kg": 70.0, "source": "mixed"}
+REFERENCE_DIET: dict[str, float] = {"protein_g_per_kg_day": 0.8, "body_mass_kg": 70.0}  # of "mixed" protein
 
 
 def content_umol_per_g(source: str) -> dict[str, float]:
