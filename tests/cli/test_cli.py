@@ -503,3 +503,33 @@ def test_validate_json_of_a_time_course_target_is_valid_json(runner: CliRunner) 
     data = json.loads(res.stdout)
     assert data["passed"] == data["total"] == 1
     assert all(isinstance(c["passed"], bool) for c in data["targets"][0]["checks"])
+
+
+@pytest.mark.parametrize(("spec", "word"), [
+    ("endotoxin_challenge:dose_ng_per_kg=-1", "dose_ng_per_kg"),
+    ("endotoxin", "endotoxin_challenge"),  # unknown name, with the suggestion
+    ("stress:intensty=1", "intensty"),
+    ("stress:kind", "OPTION=VALUE"),
+])
+def test_simulate_bad_condition_is_one_line(runner: CliRunner, tmp_path: Path, spec: str, word: str) -> None:
+    out = tmp_path / "run"
+    line = _assert_user_error(_invoke(runner, "simulate", "--hours", "1", "--condition", spec, "--out", str(out)))
+    assert word in line
+    assert not out.exists()
+
+
+def test_simulate_with_a_condition_records_it_and_changes_the_result(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "lps"
+    _ok(_invoke(runner, "simulate", "--hours", "4", "--points", "41", "--condition",
+                "endotoxin_challenge:dose_ng_per_kg=2,at_h=1", "--out", str(out)))
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["conditions"][0]["name"] == "endotoxin_challenge"
+    tnf = summary["observables"]["inflammation.tnf_alpha"]
+    assert tnf["max"] > 10 * tnf["min"]  # the endotoxin response is in the run
+
+
+def test_list_conditions_json(runner: CliRunner) -> None:
+    result = _invoke(runner, "list", "conditions", "--json")
+    _ok(result)
+    names = {row["name"] for row in json.loads(result.stdout)}
+    assert {"stress", "endotoxin_challenge", "dexamethasone"} <= names
