@@ -330,7 +330,6 @@ def bench_simulation(ctx: Ctx, repeats: int, min_time: float, jax_on: bool, res:
 
 def bench_steady_state(ctx: Ctx, repeats: int, min_time: float, res: dict[str, Any]) -> None:
     from neurobalance.analysis import solve_steady_state
-
     from neurobalance.analysis._api import forced_input_means
     from neurobalance.compile import compile_model
     from neurobalance.inputs import constant

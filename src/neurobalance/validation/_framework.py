@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 __all__ = ["Check", "Target", "TargetResult", "TargetSkipped", "REGISTRY", "target", "rel", "absolute", "pp",
            "within", "run_targets", "steady_tables"]
@@ -100,6 +102,18 @@ class TargetResult:
 
 
 REGISTRY: dict[str, Target] = {}
+
+
+def find_shared_sbml(file_name: str) -> Path | None:
+    """Locate a published SBML file that is not shipped: ``$NEUROBALANCE_SBML_DIR``, or a
+    ``shared/data/sbml`` folder inside or beside the working directory or beside the checkout."""
+    candidates = []
+    if os.environ.get("NEUROBALANCE_SBML_DIR"):
+        candidates.append(Path(os.environ["NEUROBALANCE_SBML_DIR"]) / file_name)
+    cwd = Path.cwd()
+    candidates += [cwd / "shared/data/sbml" / file_name, cwd.parent / "shared/data/sbml" / file_name,
+                   Path(__file__).resolve().parents[4] / "shared/data/sbml" / file_name]
+    return next((p for p in candidates if p.is_file()), None)
 
 
 def steady_tables(model: object, module: str, **inputs: float) -> tuple[dict[str, float], dict[str, float],

@@ -15,10 +15,9 @@ the file:
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from ._framework import Check, TargetSkipped, rel, steady_tables, target, within
+from ._framework import Check, TargetSkipped, find_shared_sbml, rel, steady_tables, target, within
 
 FILE_NAME = "MODEL1502230000_best2009_dopamine.xml"
 RATE_RULE_SPECIES = ("tyr", "tyrpool", "cda", "vda", "eda", "hva")
@@ -40,13 +39,7 @@ ENCODED = {"tyr": (126, 0), "bh4": (319, 0), "bh2": (41, 0), "l_dopa": (0.36, 2)
 
 def find_best2009_sbml() -> Path | None:
     """Locate the published file, or None."""
-    candidates = []
-    if os.environ.get("NEUROBALANCE_SBML_DIR"):
-        candidates.append(Path(os.environ["NEUROBALANCE_SBML_DIR"]) / FILE_NAME)
-    cwd = Path.cwd()
-    candidates += [cwd / "shared/data/sbml" / FILE_NAME, cwd.parent / "shared/data/sbml" / FILE_NAME,
-                   Path(__file__).resolve().parents[4] / "shared/data/sbml" / FILE_NAME]
-    return next((p for p in candidates if p.is_file()), None)
+    return find_shared_sbml(FILE_NAME)
 
 
 def _require(condition: object, message: object) -> None:

@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ._framework import Check, TargetSkipped, absolute, rel, target, within
+from ._framework import Check, TargetSkipped, absolute, find_shared_sbml, rel, target, within
 
 __all__ = ["FILE_NAME", "ENZYME_PARAMETERS", "SPECIES", "find_stavrum2013_sbml", "sbml_experiment"]
 
@@ -71,13 +70,7 @@ Experiment = Callable[[Mapping[str, float], float], dict[str, float]]
 
 def find_stavrum2013_sbml() -> Path | None:
     """Locate the published file, or None."""
-    candidates = []
-    if os.environ.get("NEUROBALANCE_SBML_DIR"):
-        candidates.append(Path(os.environ["NEUROBALANCE_SBML_DIR"]) / FILE_NAME)
-    cwd = Path.cwd()
-    candidates += [cwd / "shared/data/sbml" / FILE_NAME, cwd.parent / "shared/data/sbml" / FILE_NAME,
-                   Path(__file__).resolve().parents[4] / "shared/data/sbml" / FILE_NAME]
-    return next((p for p in candidates if p.is_file()), None)
+    return find_shared_sbml(FILE_NAME)
 
 
 def _require(condition: object, message: object) -> None:
