@@ -26,6 +26,7 @@ import sympy as sp
 from ..model._core import Module
 from ..model._motifs import michaelis_menten
 from ._genes import GENES
+from ._shared import add_bh4_oxidation
 
 __all__ = ["dopamine_module"]
 
@@ -180,14 +181,7 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
                       - vb * bh4 * nadp / ((km_bh4 + bh4) * (km_nadp + nadp)))
     m.flux("drr", v_drr, consumes=[bh2], produces=[bh4], compartment=term,
            desc="dihydropteridine reductase: BH2 + NADPH ⇌ BH4 + NADP+")
-    ox = m.input("oxidative_stress", oxidative_stress, "dimensionless",
-                 "inflammatory oxidative stress acting on BH4 (0 at rest; the inflammation module supplies it)")
-    k_ox = m.parameter("k_bh4_oxidation", 2.0, "1/h", "BH4 oxidation to BH2 per unit oxidative stress",
-                       basis="assumed", rationale="inflammation oxidises BH4 (peroxynitrite), lowering the "
-                       "reduced fraction that the hydroxylase uses; 0 at rest so the published model is unchanged",
-                       provenance="own", range=(0.0, 50.0))
-    m.flux("bh4_oxidation", k_ox * ox * bh4, consumes=[bh4], produces=[bh2], compartment=term,
-           desc="oxidation of BH4 by inflammatory oxidants")
+    add_bh4_oxidation(m, bh4=bh4, bh2=bh2, compartment=term, default=oxidative_stress)
 
     # ---- AADC, VMAT2, release, DAT ----------------------------------------------------
     vmax_aadc = bm("vmax_aadc", 10000.0, "uM/h", "AADC Vmax (L-DOPA)", "VmaxVAADC", (5000.0, 20000.0))

@@ -30,6 +30,7 @@ import sympy as sp
 from ..model._core import Module
 from ..model._motifs import michaelis_menten
 from ._genes import GENES
+from ._shared import add_bh4_oxidation
 
 __all__ = ["serotonin_module"]
 
@@ -166,14 +167,7 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
     v_drr = m.gene(GENES["QDPR"]) * (vf * bh2 * nadph / ((km_bh2 + bh2) * (km_nadph + nadph))
                                      - vb * bh4 * nadp / ((km_bh4 + bh4) * (km_nadp + nadp)))
     m.flux("drr", v_drr, consumes=[bh2], produces=[bh4], compartment=term, desc="BH4 regeneration by DRR")
-    ox = m.input("oxidative_stress", oxidative_stress, "dimensionless",
-                 "inflammatory oxidative stress acting on BH4 (0 at rest; the inflammation module supplies it)")
-    k_ox = m.parameter("k_bh4_oxidation", 2.0, "1/h", "BH4 oxidation to BH2 per unit oxidative stress",
-                       basis="assumed", rationale="inflammation oxidises BH4 (peroxynitrite), lowering the "
-                       "reduced fraction that the hydroxylase uses; 0 at rest so the published model is unchanged",
-                       provenance="own", range=(0.0, 50.0))
-    m.flux("bh4_oxidation", k_ox * ox * bh4, consumes=[bh4], produces=[bh2], compartment=term,
-           desc="oxidation of BH4 by inflammatory oxidants")
+    add_bh4_oxidation(m, bh4=bh4, bh2=bh2, compartment=term, default=oxidative_stress)
 
     # ---- AADC, VMAT2, release, SERT, uptake-2 ---------------------------------------------
     vmax_aadc = bc("vmax_aadc", 400.0, "uM/h", "AADC Vmax (5-HTP)", "VAADC.m", (200.0, 800.0))
