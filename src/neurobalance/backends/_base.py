@@ -15,7 +15,19 @@ __all__ = ["AbstractBackend", "segments"]
 def segments(t0: float, times: np.ndarray, breaks: list[float]) -> list[tuple[float, float, np.ndarray]]:
     """Split [t0, max(times)] at discontinuity times; each segment lists its output times."""
     t_end = float(times[-1])
-    edges = [t0] + [b for b in breaks if t0 < b < t_end] + [t_end]
+    # a break within round-off of an output time, an edge or another break is moved onto it:
+    # engines refuse steps of 1e-12 h (CVODE: "tout too close to t0")
+    tol = 1e-9 * max(1.0, abs(t0), abs(t_end))
+    edges = [t0]
+    for b in sorted(float(x) for x in breaks):
+        if not t0 + tol < b < t_end - tol:
+            continue
+        j = int(np.searchsorted(times, b))
+        near = [float(times[k]) for k in (j - 1, j) if 0 <= k < times.size and abs(times[k] - b) <= tol]
+        b = near[0] if near else b
+        if b - edges[-1] > tol:
+            edges.append(b)
+    edges.append(t_end)
     out = []
     for a, b in zip(edges[:-1], edges[1:]):
         last = b == t_end
