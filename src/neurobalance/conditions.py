@@ -26,7 +26,7 @@ from typing import Any
 
 from ._errors import InvalidValueError, UnknownNameError
 from .inputs import Schedule, constant, daily, pulses, total
-from .physiology.precursors import MOLAR_MASS, PROTEIN_SOURCES, REFERENCE_DIET, content_umol_per_g
+from .physiology.precursors import DIGESTION, MOLAR_MASS, PROTEIN_SOURCES, REFERENCE_DIET, content_umol_per_g
 
 __all__ = ["Condition", "condition", "combine", "CONDITIONS", "describe"]
 
@@ -172,8 +172,8 @@ def diet(protein_g_per_day: float | None = None, source: str = "mixed", meals: S
         raise UnknownNameError("protein source", source, PROTEIN_SOURCES)
     g = REFERENCE_DIET["protein_g_per_kg_day"] * REFERENCE_DIET["body_mass_kg"] if protein_g_per_day is None \
         else _pos("protein_g_per_day", protein_g_per_day)
-    content = content_umol_per_g(source)
-    per_day = {k: v * g for k, v in content.items()}  # µmol/day
+    content = content_umol_per_g(source, absorbed=True)
+    per_day = {k: v * g for k, v in content.items()}  # µmol/day absorbed
     if trp_mg_per_day is not None:
         per_day["trp"] = _pos("trp_mg_per_day", trp_mg_per_day) / MOLAR_MASS["trp"] * 1000.0
     plan = DEFAULT_MEALS if meals is None else tuple(tuple(x) for x in meals)
@@ -198,13 +198,16 @@ def diet(protein_g_per_day: float | None = None, source: str = "mixed", meals: S
 
 def protein_meal(grams: float = 40.0, source: str = "alpha_lactalbumin", at_h: float = 8.0,
                  minutes: float = 15.0) -> Condition:
-    """One meal or drink of ``grams`` of a protein source (or amino-acid mixture) at ``at_h``."""
+    """One meal or drink of ``grams`` of a protein source (or amino-acid mixture) at ``at_h``, taken
+    over ``minutes``; its absorbable amino acids are released over that time or over the source's digestion
+    time, whichever is longer (`neurobalance.physiology.precursors.DIGESTION`)."""
     if source not in PROTEIN_SOURCES:
         raise UnknownNameError("protein source", source, PROTEIN_SOURCES)
     g = _pos("grams", grams, allow_zero=False)
     t = _pos("at_h", at_h)
     dur = _pos("minutes", minutes, allow_zero=False) / 60.0
-    content = content_umol_per_g(source)
+    content = content_umol_per_g(source, absorbed=True)
+    dur = max(dur, DIGESTION[source][1])  # a slowly digested protein releases its amino acids over hours
     return Condition("protein_meal", f"{g:g} g {source} at {t:g} h",
                      {_AA_INPUTS[k]: _bolus(v * g, t, dur) for k, v in content.items()})
 

@@ -75,3 +75,32 @@ def test_zero_volume_is_rejected_by_the_api(model):
 
     with pytest.raises(InvalidValueError, match="positive"):
         model.with_parameters({"serotonin.f_volume_glia": 0.0})
+
+
+def test_pseudo_transient_converges_where_a_slow_mode_stalls_newton() -> None:
+    """A stiff system with a months-long mode and a saturating law: pseudo-transient continuation
+    reaches the fixed point from far away in a few dozen steps."""
+    from neurobalance.analysis._steady import pseudo_transient
+
+    def f(y: np.ndarray) -> np.ndarray:
+        fast = 1e3 * (2.0 - y[0]) - y[0] * y[1] / (0.01 + y[1])
+        slow = 1e-5 * (y[0] - y[1])  # time constant ≈ 11 years
+        return np.array([fast, slow])
+
+    y, info = pseudo_transient(f, np.array([50.0, 1e-3]))
+    assert np.max(np.abs(f(y)) / np.abs(y)) < 1e-10
+    assert y[1] == pytest.approx(y[0], rel=1e-8)
+    assert info.iterations < 100
+
+
+def test_steady_state_at_a_third_of_the_tryptophan_intake_is_found() -> None:
+    """Regression: Newton stalls on the whole-body model at low Trp intake (slow body-protein mode);
+    the solver must still return the steady state, and the state must be at rest."""
+    from neurobalance.analysis import steady_state
+    from neurobalance.physiology.precursors import reference_intake_umol_per_h
+
+    m = nb.default_model()
+    rate = reference_intake_umol_per_h()["trp"] / 3
+    ss = steady_state(m, inputs={"precursors.trp_intake": rate})
+    assert 30.0 < float(ss["precursors.plasma_trp"]) < 60.0
+    assert ss.attrs["stable"]

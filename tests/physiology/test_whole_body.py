@@ -29,7 +29,7 @@ def supply() -> Model:
     import sympy as sp
 
     return Model([precursors_module(plasma_kynurenine=sp.Symbol("kynurenine.kyn_plasma", real=True)),
-                  kynurenine_module()])
+                  kynurenine_module(portal_trp_excess=sp.Symbol("precursors.portal_trp_excess", real=True))])
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +154,32 @@ def test_conditions_listed_with_their_options() -> None:
     assert {"stress", "endotoxin_challenge", "interferon_alpha_therapy", "chronic_inflammation", "diet",
             "acute_tryptophan_depletion", "tryptophan_loading", "dexamethasone", "hydrocortisone"} <= names
     assert nb.condition("chronic_inflammation", level=2).inputs["inflammation.chronic_inflammation"].value(5.0) == 2.0
+
+
+def test_first_pass_extraction_lowers_a_meals_tryptophan_peak(supply: Model) -> None:
+    """Absorbed Trp reaches the liver first: without the portal excess (input clamped to 0) the
+    α-lactalbumin peak of plasma Trp is higher and hepatic TDO takes less during absorption."""
+    from neurobalance.conditions import protein_meal
+
+    t = np.arange(0.0, 6.01, 0.1)
+    meal = [protein_meal(40.0, "alpha_lactalbumin", at_h=1.0)]
+    with_fp = simulate(supply, 6.0, times=t, conditions=meal)
+    without = simulate(supply, 6.0, times=t, conditions=meal, inputs={"kynurenine.portal_trp_excess": 0.0})
+    assert float(with_fp["precursors.plasma_trp"].max()) < 0.97 * float(without["precursors.plasma_trp"].max())
+    tdo = lambda ds: float(ds.flux_value.sel(flux="kynurenine.tdo").sel(time=slice(1.0, 3.0)).mean())  # noqa: E731
+    assert tdo(with_fp) > 1.05 * tdo(without)
+
+
+def test_zein_is_digested_slowly_and_incompletely() -> None:
+    from neurobalance.conditions import protein_meal
+    from neurobalance.physiology.precursors import DIGESTION, content_umol_per_g
+
+    frac, hours = DIGESTION["zein"]
+    sched = protein_meal(40.0, "zein", at_h=8.0).inputs["precursors.lnaa_intake"]
+    grid = np.linspace(0.0, 24.0, 24 * 600, endpoint=False)
+    vals = np.array([sched.value(h) for h in grid])
+    total = vals.sum() * (grid[1] - grid[0])
+    assert total == pytest.approx(frac * 40.0 * content_umol_per_g("zein")["lnaa"], rel=2e-3)
+    assert grid[vals > 0].max() == pytest.approx(8.0 + hours, abs=0.01)  # released over 6 h, not at once
+    whey = protein_meal(40.0, "alpha_lactalbumin", at_h=8.0).inputs["precursors.lnaa_intake"]
+    assert max(whey.value(h) for h in grid) > 10 * vals.max()

@@ -13,7 +13,7 @@ from .. import units as U
 from .._errors import InvalidValueError, SteadyStateError, UnknownNameError
 from ..compile._ir import CompiledModel, compile_model
 from ..model._core import Model
-from ._steady import conservation_laws, newton, stability
+from ._steady import conservation_laws, newton, pseudo_transient, stability
 
 __all__ = ["simulate", "steady_state", "solve_steady_state", "DISCLAIMER"]
 
@@ -75,6 +75,17 @@ def solve_steady_state(
     except (SteadyStateError, ValueError, FloatingPointError, np.linalg.LinAlgError):
         if newton_only:
             raise SteadyStateError("Newton did not converge from the given guess") from None
+        try:  # pseudo-transient continuation: robust where Newton stalls (slow modes, poor guesses)
+            y_ptc, _ = pseudo_transient(f, y, jac=jac)
+            try:
+                y_ptc, _ = newton(f, y_ptc, laws, jac=jac)
+                method = "pseudo-transient + newton"
+            except (SteadyStateError, ValueError, FloatingPointError, np.linalg.LinAlgError):
+                method = "pseudo-transient"
+            jm = jac(y_ptc)
+            return y_ptc, method, stability(np.asarray(jm), laws), laws
+        except (SteadyStateError, ValueError, FloatingPointError, np.linalg.LinAlgError):
+            pass
         backend = _engine(engine)
         for horizon in _FALLBACK_HORIZONS:
             y = backend.integrate(compiled, p, y, np.array([horizon]), t0=0.0)[-1]
@@ -301,7 +312,7 @@ def simulate(
     >>> import neurobalance as nb
     >>> ds = nb.simulate(nb.default_model(), hours=2)
     >>> round(float(ds["serotonin.extracellular"][-1]), 1)
-    60.0
+    60.2
     """
     h = _check_hours(hours)
     if conditions:

@@ -38,6 +38,7 @@ COUPLINGS: dict[str, str] = {
     "kynurenine.brain_kmo_induction": "inflammation.kmo_induction_brain",
     "kynurenine.brain_trp": "serotonin.trp",
     "kynurenine.lat1_kyn_entry": "precursors.kyn_brain_availability",
+    "kynurenine.portal_trp_excess": "precursors.portal_trp_excess",
     "inflammation.free_cortisol": "hpa.free_cortisol",
     "hpa.cytokine_drive": "inflammation.cytokine_drive",
 }
@@ -69,7 +70,7 @@ def default_model() -> Model:
         precursors_module(plasma_kynurenine=_arg("plasma_kynurenine", "precursors")),
         kynurenine_module(**{k: _arg(k, "kynurenine") for k in (
             "gr_occupancy", "gr_nuclear_factor", "ido_induction", "brain_ido_induction", "brain_kmo_induction",
-            "brain_trp", "lat1_kyn_entry")}),
+            "brain_trp", "lat1_kyn_entry", "portal_trp_excess")}),
         hpa_module(cytokine_drive=_arg("cytokine_drive", "hpa")),
         inflammation_module(free_cortisol=_arg("free_cortisol", "inflammation")),
         dopamine_module(blood_tyrosine=_arg("blood_tyrosine", "dopamine"),

@@ -78,7 +78,8 @@ def stavrum_liver_experiment(factors: Mapping[str, float] | None = None, trp_ex_
 
 def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object = 1.0, ido_induction: object = 0.0,
                       brain_ido_induction: object = 0.0, brain_kmo_induction: object = 0.0,
-                      brain_trp: object = 20.17, lat1_kyn_entry: object = None, plp: object = 1.0) -> Module:
+                      brain_trp: object = 20.17, lat1_kyn_entry: object = None, plp: object = 1.0,
+                      portal_trp_excess: object = 0.0) -> Module:
     """Build the whole-body kynurenine module (``kynurenine``).
 
     Liver: the Stavrum branch with an in-vivo carrier capacity, TDO expression regulated by
@@ -126,16 +127,19 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
     btrp = m.input("brain_trp", brain_trp, "uM", "brain tryptophan (substrate of microglial IDO1)")
     kyn_entry = m.input("lat1_kyn_entry", lat1_kyn_entry, "dimensionless",
                         "LAT1 kynurenine entry term (Kyn/Km)/(1 + ΣS/Km) at the blood–brain barrier")
+    portal = m.input("portal_trp_excess", portal_trp_excess, "uM", "excess of portal over systemic tryptophan "
+                     "while a meal is absorbed (the precursors module supplies it; 0 between meals)")
     b6 = m.input("plp", plp, "dimensionless", "vitamin B6 (PLP) status for KYNU and the KATs (1 = replete)")
 
-    kyn_p = m.state("kyn_plasma", 2.0, "uM", "plasma kynurenine", compartment=circ)
+    kyn_p = m.state("kyn_plasma", 1.835, "uM", "plasma kynurenine", compartment=circ)
 
     # ---- TDO regulation: GR → mRNA (lag) → enzyme, stabilised by Trp -------------------------
     mrna = m.state("tdo_mrna", 1.0, "dimensionless", "hepatic TDO2 mRNA (relative)", compartment=liver)
     tdo_e = m.state("tdo_enzyme", 1.0, "dimensionless", "hepatic TDO protein (relative)", compartment=liver)
-    f_gc = assumed("f_tdo_glucocorticoid_induction", 9.0, "dimensionless",
+    f_gc = assumed("f_tdo_glucocorticoid_induction", 6.0, "dimensionless",
                    "maximal extra TDO2 transcription at full nuclear GR occupancy",
-                   "glucocorticoids induce rat liver TDO several- to ten-fold (transcriptional; SIT §3.3)", (0.0, 30.0))
+                   "glucocorticoids induce rat liver TDO several- to ten-fold (transcriptional; SIT §3.3); 7-fold at "
+                   "full occupancy keeps the circadian swing of plasma Trp (overnight high) within ≈ ±5 %", (0.0, 30.0))
     occ_ref = assumed("c_gr_occupancy_reference", 0.163, "dimensionless", "daily-mean hepatic GR occupancy of the "
                       "reference state (TDO2 transcription = 1 there)", "set to the reference HPA state", (0.0, 1.0),
                       basis="derived", source="carroll2007")
@@ -167,7 +171,7 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
                          "ratio of the two liver Trp levels), so that hepatic Kyn stays at the published level; the "
                          "stand-alone published configuration keeps 1", (0.001, 1.0))
     ltrp = sp.Symbol("kynurenine.liver_trp", real=True)
-    ltrp_ref = assumed("c_liver_trp_reference", 6.1345, "uM", "liver Trp of the reference state", "reference steady "
+    ltrp_ref = assumed("c_liver_trp_reference", 6.4952, "uM", "liver Trp of the reference state", "reference steady "
                        "state of this module", (0.1, 20.0), basis="derived", source="bevital")
     holo = m.rule("tdo_holoenzyme_factor", ltrp / (k_heme + ltrp) * (k_heme + ltrp_ref) / ltrp_ref, "dimensionless",
                   "heme saturation of TDO relative to the reference (tryptophan-promoted)")
@@ -178,22 +182,26 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
                                                          "DDC": f_trp_vivo, "KMO": m.gene(GENES["KMO"]),
                                                          "KYNU": m.gene(GENES["KYNU"]), "KAT1": m.gene(GENES["AADAT"]),
                                                          "KAT2": m.gene(GENES["AADAT"]),
-                                                         "KAT3": m.gene(GENES["AADAT"])}, scale=3.927e-8, scale_basis="fitted",
+                                                         "KAT3": m.gene(GENES["AADAT"])}, scale=2.8795e-8, scale_basis="fitted",
                             scale_rationale="whole-body calibration: hepatic TDO handles ≈ 80 % of tryptophan "
-                            "disposal (Badawy & Dougherty 2016) at the reference diet")
+                            "disposal (Badawy & Dougherty 2016) at the reference diet, and its level sets the "
+                            "reference plasma Trp (62.4 µM, daily mean: inside the typical 50–70 µM, high enough that "
+                            "a third of the reference Trp intake still leaves ≥ 40 µM (T-KYN-33), low enough that the "
+                            "overnight-fasted value stays near the ≈ 50 µM of Fernstrom et al. 2013 (T-KYN-31))")
     k_tat1 = assumed("k_liver_trp_uptake_tat1", 150.0, "1/h", "hepatic tryptophan uptake by the aromatic amino-acid "
                      "transporter TAT1 (SLC16A10), per liver volume", "TAT1 is abundant in liver and carries Trp but "
                      "not the kynurenines; the published model has LAT1/LAT2 only; 150/h puts liver Trp near 90 % "
                      "of free plasma Trp", (1.0, 5000.0))
-    m.flux("trp_uptake_slc16a10", k_tat1 * (trp_f - hb.trp), consumes=[trp_f], produces=[hb.trp], compartment=liver,
-           desc="facilitated Trp entry into hepatocytes by TAT1 (SLC16A10)")
+    m.flux("trp_uptake_slc16a10", k_tat1 * (trp_f + portal - hb.trp), consumes=[trp_f], produces=[hb.trp], compartment=liver,
+           desc="facilitated Trp entry into hepatocytes by TAT1 (SLC16A10), from the portal-enriched blood the "
+           "liver receives during absorption (first-pass extraction of dietary tryptophan)")
     m.flux("tdo_degradation", k_tdo * tdo_e * (1 + ltrp_ref / k_stab) / (1 + hb.trp / k_stab), consumes=[tdo_e],
            compartment=liver, desc="TDO degradation, slowed by its substrate")
 
     # ---- extrahepatic IDO1 -----------------------------------------------------------------------
-    vmax_ido = assumed("vmax_ido_periphery", 11.0, "uM/h", "basal extrahepatic IDO1 capacity",
-                       "≈ 16 % of tryptophan disposal at the reference, so that the hepatic pathway is ≈ 83 % of "
-                       "kynurenine-pathway entry and TDO ≈ 78 % of disposal (Badawy & Dougherty 2016: ≈ 90 % and ≈ 70 %)", (0.5, 50.0), basis="fitted", source="badawy2016")
+    vmax_ido = assumed("vmax_ido_periphery", 10.0, "uM/h", "basal extrahepatic IDO1 capacity",
+                       "≈ 17 % of tryptophan disposal at the reference, so that the hepatic pathway is ≈ 82 % of "
+                       "kynurenine-pathway entry and TDO ≈ 79 % of disposal (Badawy & Dougherty 2016: ≈ 90 % and ≈ 70 %)", (0.5, 50.0), basis="fitted", source="badawy2016")
     km_ido = m.parameter("km_ido_periphery_trp", 45.0, "uM", "IDO1 Km for tryptophan", source="stavrum2013",
                          locator="BioModels MODEL1310160000: IDO_Km_trp_DASH_L 0.045 mM", basis="published_model",
                          provenance="code", range=(5.0, 200.0))
@@ -201,9 +209,9 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
     m.flux("ido_periphery", ido_v,
                    consumes=[trp_f], produces=[kyn_p], compartment=circ,
                    desc="extrahepatic IDO1 (immune cells, lung, gut)")
-    k_kyn = assumed("k_plasma_kyn_clearance", 1.7487, "1/h", "plasma kynurenine clearance (renal excretion and "
-                    "extrahepatic metabolism)", "sets plasma Kyn = 2.0 µM (KTR 29.4 µmol/mmol at 68 µM Trp, Padberg 2012) at the "
-                    "reference", (0.1, 20.0), basis="fitted", source="padberg2012")
+    k_kyn = assumed("k_plasma_kyn_clearance", 1.6744, "1/h", "plasma kynurenine clearance (renal excretion and "
+                    "extrahepatic metabolism)", "sets plasma Kyn = 1.835 µM (KTR 29.4 µmol/mmol at the reference plasma "
+                    "Trp of 62.4 µM, Padberg 2012) at the reference", (0.1, 20.0), basis="fitted", source="padberg2012")
     m.flux("plasma_kyn_clearance", k_kyn * kyn_p, consumes=[kyn_p], compartment=circ,
            desc="renal and extrahepatic removal of plasma kynurenine")
 

@@ -3,14 +3,19 @@
 Plasma tryptophan (free and albumin-bound), tyrosine, phenylalanine and the other large
 neutral amino acids that share the LAT1 carrier (leucine, isoleucine, valine, methionine
 and histidine, lumped as ``lnaa``) are states of one amino-acid distribution volume (the
-"circulation": plasma and the extracellular water in equilibrium with it, 0.2 L/kg).
+"circulation": plasma, extracellular water and the free pool that exchanges with it, 0.25 L/kg).
 
 * Diet: per-amino-acid intake rates (µmol/h; the `neurobalance.conditions` diet helpers
   turn meals and protein sources into these schedules) enter gut pools absorbed first-order.
 * Protein turnover: one body-protein state of fixed composition; breakdown is first order
   (half-life ≈ 25 d), synthesis is saturable in free tryptophan (WARS Km, Stavrum 2013)
-  and stimulated by amino-acid absorption (the anabolic response to a meal).  At steady
-  state net protein synthesis is zero, as in an adult in nitrogen balance.
+  and stimulated by amino-acid absorption with a lag of ≈ 40 min (the insulin and mTORC1
+  response to a meal; about half of an absorbed meal is deposited).  At steady state net
+  protein synthesis is zero, as in an adult in nitrogen balance.
+* First pass: absorbed tryptophan reaches the liver in portal blood before the rest of the
+  body (``portal_trp_excess``, used by the kynurenine module's hepatic uptake), so TDO
+  extracts part of a meal's tryptophan, more of a tryptophan-poor one.  Protein sources
+  differ in how much and how fast they are digested (`DIGESTION`).
 * Catabolism: phenylalanine → tyrosine (PAH), tyrosine (TAT) and the branched-chain and
   other LNAAs first order; tryptophan is drained by the hepatic kynurenine branch and by
   extrahepatic IDO1 (module `kynurenine`) and by peripheral TPH1/other routes (here).
@@ -31,7 +36,8 @@ import sympy as sp
 from ..model._core import Module
 from ._genes import GENES
 
-__all__ = ["precursors_module", "reference_lat1_kyn_entry", "REFERENCE_DIET", "PROTEIN_SOURCES", "MOLAR_MASS"]
+__all__ = ["precursors_module", "reference_lat1_kyn_entry", "REFERENCE_DIET", "PROTEIN_SOURCES", "DIGESTION",
+           "MOLAR_MASS"]
 
 #: Molar masses (g/mol) of the free amino acids.
 MOLAR_MASS = {"trp": 204.23, "tyr": 181.19, "phe": 165.19, "leu": 131.17, "ile": 131.17, "val": 117.15,
@@ -51,16 +57,29 @@ PROTEIN_SOURCES: dict[str, dict[str, float]] = {
                                 "met": 30.0, "his": 32.0},
 }
 
+#: Digestion of each protein source: (fraction of its amino acids absorbed, hours over which they are
+#: released from the meal).  Whey proteins such as α-lactalbumin and wheat gluten are digested almost
+#: completely within the hour that the gut absorption constant already represents; zein, a water-insoluble
+#: maize prolamin, is digested slowly and incompletely (assumed 40 % over 6 h: the model then reproduces the
+#: ratio fall after zein of Fernstrom et al. 2013 without any large rise in plasma LNAAs, as reported).
+#: A free amino-acid mixture needs no digestion.
+DIGESTION: dict[str, tuple[float, float]] = {
+    "mixed": (1.0, 0.0), "alpha_lactalbumin": (1.0, 0.0), "zein": (0.4, 6.0), "gluten": (1.0, 0.0),
+    "tryptophan_free_mixture": (1.0, 0.0),
+}
+
 #: Reference diet: 0.8 g protein per kg body mass per day (the adult recommended intake,
 #: WHO/FAO/UNU 2007) of mixed protein, for a 70-kg adult.
 REFERENCE_DIET: dict[str, float] = {"protein_g_per_kg_day": 0.8, "body_mass_kg": 70.0}  # of "mixed" protein
 
 
-def content_umol_per_g(source: str) -> dict[str, float]:
-    """µmol of trp, tyr, phe and lumped other LNAA per g of a protein source."""
+def content_umol_per_g(source: str, *, absorbed: bool = False) -> dict[str, float]:
+    """µmol of trp, tyr, phe and lumped other LNAA per g of a protein source (``absorbed``: the
+    part that digestion makes available, see `DIGESTION`)."""
     c = PROTEIN_SOURCES[source]
-    out = {k: c[k] / MOLAR_MASS[k] * 1000.0 for k in ("trp", "tyr", "phe")}
-    out["lnaa"] = sum(c[k] / MOLAR_MASS[k] * 1000.0 for k in _LNAA_OTHER)
+    f = DIGESTION[source][0] if absorbed else 1.0
+    out = {k: f * c[k] / MOLAR_MASS[k] * 1000.0 for k in ("trp", "tyr", "phe")}
+    out["lnaa"] = f * sum(c[k] / MOLAR_MASS[k] * 1000.0 for k in _LNAA_OTHER)
     return out
 
 
@@ -70,17 +89,19 @@ def reference_intake_umol_per_h() -> dict[str, float]:
     return {k: v * g_per_h for k, v in content_umol_per_g("mixed").items()}
 
 
-#: Reference (daily-mean, healthy adult) plasma concentrations, µM.  Trp total 68 (Bevital range
-#: 40–90, typically 50–70); Kyn 2.0 (KTR 29.4 µmol/mmol, Padberg 2012); the others typical adult
-#: values (assumed, see each parameter).
-_REF = {"trp_total": 68.0, "tyr": 60.0, "phe": 55.0, "lnaa": 505.0, "kyn": 2.0}
+#: Reference (daily-mean, healthy adult) plasma concentrations, µM: those of the model's own reference
+#: steady state.  Trp total 62.4 (Bevital range 40–90, typically 50–70; set by the hepatic TDO scale);
+#: Kyn 1.835 (KTR 29.4 µmol/mmol, Padberg 2012); the others typical adult values (assumed, see each
+#: parameter).  The LAT1 reference terms below use them, so that at the reference the terminal models
+#: see exactly their published blood amino-acid levels.
+_REF = {"trp_total": 62.44, "tyr": 60.0, "phe": 55.0, "lnaa": 505.0, "kyn": 1.835}
 #: LAT1 Km (µM, rat in vivo, Smith et al. 1987) of the lumped LNAAs at their reference levels
 #: Leu 120 (Km 29), Ile 60 (56), Val 220 (210), Met 25 (40), His 80 (100).
 _LNAA_KM_EFFECTIVE = 505.0 / (120 / 29 + 60 / 56 + 220 / 210 + 25 / 40 + 80 / 100)
 
 
 #: Free amino-acid distribution volume (L/kg), its total for the reference 70 kg (L), and body protein (g).
-_VD = 0.2
+_VD = 0.25
 _V = _VD * 70.0
 _PROTEIN_G = 10500.0
 
@@ -109,7 +130,9 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
     mass = assumed("c_body_mass", 70.0, "kg", "body mass", "reference adult", (20.0, 200.0))
     vd = assumed("c_distribution_volume", _VD, "L/kg", "free amino-acid distribution volume per kg",
                  "extracellular water (≈ 0.2 L/kg) plus the part of the intracellular free pool that exchanges within "
-                 "an hour; sets the size of post-meal plasma excursions (calibrated to Fernstrom et al. 2013)",
+                 "an hour; sets the size of post-meal plasma excursions (set with the anabolic gain and the portal "
+                 "availability of bound Trp so that the three protein meals of Fernstrom et al. 2013 fall inside "
+                 "their ranges)",
                  (0.1, 0.7))
     volume = mass * vd
 
@@ -147,12 +170,28 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
     {k: m.flux(f"absorption_{k}", k_abs * g, consumes=[g], produces=[dest[k]], compartment=body,
                         desc=f"intestinal absorption of {k}") for k, g in gut.items()}
 
+    q_portal = m.parameter("c_hepatic_plasma_flow", 50.0, "L/h", "hepatic (portal + arterial) plasma flow",
+                           basis="assumed", rationale="liver blood flow ≈ 1.5 L/min (≈ 25 % of cardiac output) at a "
+                           "haematocrit of ≈ 0.45", provenance="own", range=(20.0, 100.0))
+
     # ---- albumin binding (fast, reversible) -----------------------------------------------
     k_on = m.parameter("k_albumin_on", 10.0, "1/(uM*h)", "association rate of Trp–albumin", basis="assumed",
                        rationale="binding equilibrates within minutes; only kd matters for slower processes",
                        provenance="own", range=(1.0, 100.0))
     m.flux("albumin_binding", k_on * (trp_f * (alb - trp_b) - kd_alb * trp_b), consumes=[trp_f], produces=[trp_b],
            compartment=body, desc="tryptophan binding to albumin (net)")
+
+    f_diss = m.parameter("f_portal_bound_trp_available", 0.263, "dimensionless", "fraction of the albumin-bound "
+                         "tryptophan of portal blood that dissociates to the liver in one pass", basis="fitted",
+                         source="fernstrom2013", rationale="bound Trp dissociates within milliseconds, so hepatic "
+                         "uptake draws on it during sinusoidal transit (facilitated dissociation); the fraction sets "
+                         "the first-pass extraction of dietary Trp by TDO, which makes a tryptophan-poor protein "
+                         "meal (gluten) lower plasma Trp; set with the anabolic gain (checked by T-KYN-31)",
+                         provenance="own", range=(0.0, 1.0))
+    m.rule("portal_trp_excess", k_abs * gut["trp"] * volume / q_portal * (trp_f + f_diss * trp_b) / (trp_f + trp_b), "uM",
+           "free tryptophan added to the blood reaching the liver by absorption (absorption rate / hepatic "
+           "plasma flow, at the free fraction of plasma Trp as it binds albumin): the liver sees it before the "
+           "rest of the body (first pass)")
 
     # ---- protein turnover -------------------------------------------------------------------
     content = content_umol_per_g("mixed")
@@ -168,12 +207,14 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
                           "Trp (≈ 7 µM; the WARS Km of Stavrum 2013 is 7.4 µM for the isolated enzyme), so synthesis "
                           "slows only when Trp is depleted, as after a tryptophan-free amino-acid load",
                           provenance="own", range=(0.2, 10.0))
-    f_anab = m.parameter("f_anabolic_gain", 0.06, "dimensionless", "change of protein synthesis per unit of "
-                         "amino-acid absorption above its daily mean", basis="assumed",
-                         rationale="the fed–fasted swing of net protein balance is of the order of the protein "
-                         "intake (≈ 56 of ≈ 320 g/day turnover); the same law makes a large amino-acid load consume "
-                         "tryptophan (the rationale of acute tryptophan depletion)", provenance="own",
-                         range=(0.0, 1.0))
+    f_anab = m.parameter("f_anabolic_gain", 0.102, "dimensionless", "change of protein synthesis per unit of "
+                         "amino-acid absorption above its daily mean", basis="fitted", source="fernstrom2013",
+                         rationale="0.10 × (≈ 290 g/day turnover) / (56 g/day intake) ≈ 0.5: about half of an absorbed "
+                         "meal is deposited as protein, the rest oxidised, as in tracer studies of the fed state; the "
+                         "same law makes a large amino-acid load consume tryptophan (the rationale of acute "
+                         "tryptophan depletion) and a tryptophan-poor protein (gluten, zein) lower plasma Trp. Set "
+                         "with the distribution volume and the portal availability of bound Trp to the Fernstrom "
+                         "et al. 2013 meals (checked by T-KYN-31)", provenance="own", range=(0.0, 1.0))
     x_max = m.parameter("c_anabolic_saturation", 50.0, "dimensionless", "absorption (× daily mean) of half-maximal "
                         "anabolic stimulation", basis="assumed", rationale="caps the stimulation by very large "
                         "loads", provenance="own", range=(5.0, 500.0))
@@ -183,8 +224,15 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
                                             "daily-mean amino-acid absorption of the reference diet", basis="derived", source="who2007",
                                             rationale="sum of the reference intake rates", provenance="D",
                                             range=(0.1 * ref_abs, 10 * ref_abs))
-    anab = m.rule("anabolic_drive", 1 + f_anab * (x_abs * x_max / (x_max + x_abs) - 1), "dimensionless",
-                  "stimulation of protein synthesis by absorbed amino acids (≈ 1 at the reference mean)")
+    anab = m.state("anabolic_drive", 1.0, "dimensionless", "stimulation of protein synthesis by absorbed amino "
+                   "acids (1 at the reference mean); follows absorption with the lag of the insulin and mTORC1 "
+                   "response", compartment=body)
+    k_lag = m.parameter("k_anabolic_response", round(math.log(2) / (40.0 / 60.0), 5), "1/h", "rate at which protein "
+                        "synthesis follows amino-acid absorption (half-time 40 min)", basis="assumed",
+                        rationale="muscle protein synthesis rises within 30–45 min of a whey drink and peaks at "
+                        "≈ 1–2 h (the insulin and mTORC1 response)", provenance="own", range=(0.3, 10.0))
+    m.flux("anabolic_drive_response", k_lag * (1 + f_anab * (x_abs * x_max / (x_max + x_abs) - 1) - anab),
+           produces=[anab], compartment=body, desc="protein-synthesis drive relaxing towards its absorption-set level")
     sat_ref = free0 / (1.0 + free0)
     vmax_syn = m.parameter("vmax_protein_synthesis", round(_PROTEIN_G / _V * math.log(2) / 600.0 / sat_ref, 6), "g/(L*h)",
                            "maximal body-protein synthesis", basis="derived", source="who2007",
@@ -236,10 +284,11 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
                          rationale="steady-state balance: intake = catabolism at 505 µM", provenance="D",
                          range=(0.05, 10.0))
     m.flux("lnaa_catabolism", k_lnaa * lnaa, consumes=[lnaa], compartment=body, desc="BCAT and other LNAA catabolism")
-    k_other = m.parameter("k_trp_other_use", 0.07, "1/h", "tryptophan use by peripheral TPH1 (gut serotonin) and "
+    k_other = m.parameter("k_trp_other_use", 0.04, "1/h", "tryptophan use by peripheral TPH1 (gut serotonin) and "
                           "other minor routes, per free Trp", basis="assumed",
-                          rationale="≈ 5 % of tryptophan disposal (the kynurenine pathway takes ≈ 95 %, Badawy 2017) (gut enterochromaffin 5-HT synthesis and minor "
-                          "routes)", provenance="own", range=(0.0, 0.5))
+                          rationale="≈ 3 % of tryptophan disposal: the kynurenine pathway takes ≈ 95 % (Badawy 2017), "
+                          "of the rest ≈ 1–2 % is serotonin synthesis (gut enterochromaffin cells) and ≈ 1–2 % "
+                          "tryptamine, indole routes and urinary loss", provenance="own", range=(0.0, 0.5))
     m.flux("trp_other_use", k_other * trp_f, consumes=[trp_f], compartment=body,
            desc="peripheral TPH1 and other minor tryptophan routes")
 
@@ -271,7 +320,7 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
     ref_den = 1 + sum(ref_terms.values())
     c_den = m.parameter("c_lat1_reference_denominator", round(ref_den, 6), "dimensionless",
                         "LAT1 denominator at the reference plasma levels", basis="derived", source="smith1987",
-                        rationale="reference plasma Trp 68, Tyr 60, Phe 55, other LNAA 505, Kyn 2.0 µM",
+                        rationale="reference plasma Trp 62.44, Tyr 60, Phe 55, other LNAA 505, Kyn 1.835 µM",
                         provenance="D", range=(1.0, 100.0))
     c_trp_ref = m.parameter("c_reference_trp_total", _REF["trp_total"], "uM", "reference total plasma tryptophan",
                             source="bevital", locator="plasma Trp 40–90 µM, typically 50–70", basis="measured",
