@@ -153,6 +153,49 @@ def chronic_inflammation(level: float = 1.0, start_h: float = 0.0) -> Condition:
 
 
 # ---------------------------------------------------------------------------------------------
+# cofactor deficiencies
+# ---------------------------------------------------------------------------------------------
+def _deficiency(name: str, nutrient: str, severity: float, start_h: float, weeks: float | None) -> Condition:
+    sev = _pos("severity", severity)
+    if sev > 1:
+        raise InvalidValueError("severity", severity, "a fraction between 0 (none) and 1 (no intake)")
+    s = _pos("start_h", start_h)
+    if weeks is None:
+        sched = constant(1.0 - sev) if s == 0 else pulses([(s, 1e9, -sev)], base=1.0)
+        span = f"from {s:g} h"
+    else:
+        w = _pos("weeks", weeks, allow_zero=False)
+        sched = pulses([(s, s + 168.0 * w, -sev)], base=1.0)
+        span = f"for {w:g} weeks from {s:g} h"
+    return Condition(name, f"{nutrient} supply lowered by {100 * sev:g} % {span}",
+                     {f"cofactors.{nutrient}_supply": sched}, additive=False)
+
+
+def b6_deficiency(severity: float = 0.7, start_h: float = 0.0, weeks: float | None = None) -> Condition:
+    """Vitamin B6 deficiency: dietary B6 supply lowered by ``severity`` (0–1); brain PLP follows
+    over weeks (GAD holoenzyme, AADC, kynureninase and the KATs read it)."""
+    return _deficiency("b6_deficiency", "b6", severity, start_h, weeks)
+
+
+def folate_deficiency(severity: float = 0.7, start_h: float = 0.0, weeks: float | None = None) -> Condition:
+    """Folate deficiency: dietary folate lowered by ``severity``; brain 5-MTHF and, through BH4
+    synthesis, 5-HT and DA turnover follow over weeks."""
+    return _deficiency("folate_deficiency", "folate", severity, start_h, weeks)
+
+
+def b12_deficiency(severity: float = 0.7, start_h: float = 0.0, weeks: float | None = None) -> Condition:
+    """Vitamin B12 deficiency: supply lowered by ``severity``; tissue stores fall over months and
+    trap folate as 5-MTHF (less brain 5-MTHF, less SAM)."""
+    return _deficiency("b12_deficiency", "b12", severity, start_h, weeks)
+
+
+def iron_deficiency(severity: float = 0.7, start_h: float = 0.0, weeks: float | None = None) -> Condition:
+    """Iron deficiency: dietary iron lowered by ``severity``; brain iron follows over weeks (TH,
+    TPH2 activity; D1/D2 and DAT density where the receptor module is present)."""
+    return _deficiency("iron_deficiency", "iron", severity, start_h, weeks)
+
+
+# ---------------------------------------------------------------------------------------------
 # diet and amino-acid challenges
 # ---------------------------------------------------------------------------------------------
 _AA_INPUTS = {k: f"precursors.{k}_intake" for k in ("trp", "tyr", "phe", "lnaa")}
@@ -239,6 +282,10 @@ CONDITIONS: dict[str, Callable[..., Condition]] = {
     "tryptophan_loading": tryptophan_loading,
     "dexamethasone": dexamethasone,
     "hydrocortisone": hydrocortisone,
+    "b6_deficiency": b6_deficiency,
+    "folate_deficiency": folate_deficiency,
+    "b12_deficiency": b12_deficiency,
+    "iron_deficiency": iron_deficiency,
 }
 
 

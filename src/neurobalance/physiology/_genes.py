@@ -35,5 +35,15 @@ GENES: dict[str, Gene] = {
         Gene("AADAT", "kynurenine aminotransferases (KAT I–III lumped; Kyn → kynurenic acid)"),
         Gene("HTR1A", "5-HT1A somatodendritic autoreceptor density (raphe firing feedback; acts when "
                       "serotonin.f_raphe_feedback_gain > 0)"),
+        Gene("GLUL", "glutamine synthetase (astrocytic glutamate → glutamine)"),
+        Gene("GLS", "phosphate-activated glutaminase (neuronal glutamine → glutamate)"),
+        Gene("SLC1A2", "EAAT2/GLT-1, the main astrocytic glutamate transporter"),
+        Gene("SLC1A3", "EAAT1/GLAST astrocytic glutamate transporter"),
+        Gene("SLC7A11", "xCT, cystine–glutamate exchanger (non-vesicular glutamate release)"),
+        Gene("SLC38A3", "SNAT3 (with SNAT5), astrocytic glutamine export"),
+        Gene("SLC38A1", "SNAT1 (with SNAT2), neuronal glutamine uptake"),
+        Gene("GAD1", "glutamate decarboxylase 67 (GAD67)"),
+        Gene("GAD2", "glutamate decarboxylase 65 (GAD65)"),
+        Gene("ABAT", "GABA transaminase (4-aminobutyrate aminotransferase)"),
     )
 }

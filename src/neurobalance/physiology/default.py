@@ -7,7 +7,9 @@ import functools
 import sympy as sp
 
 from ..model._core import Model
+from .cofactors import cofactors_module
 from .dopamine import dopamine_module
+from .glutamate_gaba import gaba_module, glutamate_module
 from .hpa import hpa_module
 from .inflammation import inflammation_module
 from .kynurenine import kynurenine_module
@@ -17,7 +19,8 @@ from .serotonin import serotonin_module
 __all__ = ["default_model", "terminals_model", "MODULE_BUILDERS", "COUPLINGS"]
 
 MODULE_BUILDERS = {"precursors": precursors_module, "kynurenine": kynurenine_module, "hpa": hpa_module,
-                   "inflammation": inflammation_module, "dopamine": dopamine_module, "serotonin": serotonin_module}
+                   "inflammation": inflammation_module, "cofactors": cofactors_module, "dopamine": dopamine_module,
+                   "serotonin": serotonin_module, "glutamate": glutamate_module, "gaba": gaba_module}
 
 
 def _s(name: str) -> sp.Symbol:
@@ -41,6 +44,20 @@ COUPLINGS: dict[str, str] = {
     "kynurenine.portal_trp_excess": "precursors.portal_trp_excess",
     "inflammation.free_cortisol": "hpa.free_cortisol",
     "hpa.cytokine_drive": "inflammation.cytokine_drive",
+    "kynurenine.plp": "cofactors.plp",
+    "serotonin.plp": "cofactors.plp",
+    "dopamine.plp": "cofactors.plp",
+    "serotonin.iron": "cofactors.iron",
+    "dopamine.iron": "cofactors.iron",
+    "serotonin.folate": "cofactors.folate",
+    "dopamine.folate": "cofactors.folate",
+    "serotonin.phenylalanine": "precursors.phe",
+    "dopamine.phenylalanine": "precursors.phe",
+    "dopamine.sam": "cofactors.sam",
+    "gaba.plp": "cofactors.plp",
+    "glutamate.quinolinic_acid": "kynurenine.quin_brain",
+    "glutamate.kynurenic_acid": "kynurenine.kyna_brain",
+    "glutamate.gaba_to_astrocyte": "gaba.gaba_to_astrocyte",
 }
 
 
@@ -54,8 +71,8 @@ def default_model() -> Model:
 
     Modules: ``precursors`` (diet, plasma amino acids, LAT1), ``kynurenine`` (liver TDO2 branch,
     IDO1, plasma kynurenine, brain KYNA/QUIN), ``hpa`` (CRH–ACTH–cortisol with a circadian drive,
-    GR, gland masses), ``inflammation`` (LPS, interferon-α, cytokines), and the ``dopamine`` and
-    ``serotonin`` terminals, coupled through the inputs listed in `COUPLINGS` (each can still be
+    GR, gland masses), ``inflammation`` (LPS, interferon-α, cytokines), ``cofactors`` (B6, folate,
+    B12, SAM, iron), and the ``dopamine`` and ``serotonin`` terminals (with BH4 turnover), coupled through the inputs listed in `COUPLINGS` (each can still be
     overridden by a schedule).  The model is immutable; derive variants with
     `Model.with_parameters` and `Model.with_genes`.
 
@@ -70,13 +87,18 @@ def default_model() -> Model:
         precursors_module(plasma_kynurenine=_arg("plasma_kynurenine", "precursors")),
         kynurenine_module(**{k: _arg(k, "kynurenine") for k in (
             "gr_occupancy", "gr_nuclear_factor", "ido_induction", "brain_ido_induction", "brain_kmo_induction",
-            "brain_trp", "lat1_kyn_entry", "portal_trp_excess")}),
+            "brain_trp", "lat1_kyn_entry", "portal_trp_excess", "plp")}),
         hpa_module(cytokine_drive=_arg("cytokine_drive", "hpa")),
         inflammation_module(free_cortisol=_arg("free_cortisol", "inflammation")),
-        dopamine_module(blood_tyrosine=_arg("blood_tyrosine", "dopamine"),
-                        oxidative_stress=_arg("oxidative_stress", "dopamine")),
-        serotonin_module(blood_tryptophan=_arg("blood_tryptophan", "serotonin"),
-                         oxidative_stress=_arg("oxidative_stress", "serotonin")),
+        cofactors_module(),
+        dopamine_module(**{k: _arg(k, "dopamine") for k in (
+            "blood_tyrosine", "oxidative_stress", "plp", "iron", "folate", "phenylalanine", "sam")},
+            biopterin_turnover=True),
+        serotonin_module(**{k: _arg(k, "serotonin") for k in (
+            "blood_tryptophan", "oxidative_stress", "plp", "iron", "folate", "phenylalanine")},
+            biopterin_turnover=True),
+        glutamate_module(**{k: _arg(k, "glutamate") for k in ("quinolinic_acid", "kynurenic_acid", "gaba_to_astrocyte")}),
+        gaba_module(plp=_arg("plp", "gaba")),
     ])
 
 

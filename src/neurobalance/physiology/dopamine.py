@@ -26,15 +26,21 @@ import sympy as sp
 from ..model._core import Module
 from ..model._motifs import michaelis_menten
 from ._genes import GENES
-from ._shared import add_bh4_oxidation
+from ._shared import add_bh4_oxidation, add_cofactor_hooks, holo_factor
 
 __all__ = ["dopamine_module"]
 
 _BM = "BioModels MODEL1502230000"
+#: BH4 of the published steady state (µM; terminals model), normalising the GTP-cyclohydrolase feedback.
+_BH4_REFERENCE = 319.145
+#: AADC Vmax/Km for L-DOPA (1/h; 10000 µM/h / 130 µM), the reference turnover rate of L-DOPA.
+_AADC_VMAX_KM = 10000.0 / 130.0
 
 
 def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "dynamic",
-                    blood_tyrosine: object = 97.0, oxidative_stress: object = 0.0) -> Module:
+                    blood_tyrosine: object = 97.0, oxidative_stress: object = 0.0, plp: object = 1.0,
+                    iron: object = 1.0, folate: object = 1.0, phenylalanine: object = 55.0, sam: object = 1.0,
+                    biopterin_turnover: bool = False) -> Module:
     """Build the dopamine terminal module.
 
     Parameters
@@ -42,6 +48,10 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
     substrate_inhibition
         ``"dynamic"`` (published model) or ``"constant"``: the TH substrate-inhibition
         factor frozen at its reference value (the in-silico experiment of T-DA-12).
+    blood_tyrosine, oxidative_stress, plp, iron, folate, phenylalanine, sam
+        Defaults of those inputs (constants alone; other modules' expressions when composed).
+    biopterin_turnover
+        Add de novo BH4 synthesis and loss (the published model conserves the biopterin pool).
     """
     m = Module(
         "dopamine",
@@ -157,7 +167,10 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
             rationale="in-silico experiment of T-DA-12", provenance="D", range=(0.0, 1.0),
         )
         s_inh = m.rule("th_substrate_inhibition", s_ref, "dimensionless", "TH substrate-inhibition factor (frozen)")
-    g_th = m.gene(GENES["TH"])
+    hooks = add_cofactor_hooks(m, bh4=bh4, bh2=bh2, compartment=term, total=g_gch1 * c_biopterin,
+                               bh4_reference=_BH4_REFERENCE, plp=plp, iron=iron, folate=folate, phe=phenylalanine,
+                               turnover=biopterin_turnover, amino_acid=ldopa, aadc_first_order=_AADC_VMAX_KM)
+    g_th = m.gene(GENES["TH"]) * hooks.iron
     v_th = (g_th * vmax_th * s_inh * a_eff * tyr * bh4
             / (tyr * bh4 + km_th_tyr * bh4 + km_th_tyr * km_th_bh4 * (1 + cda / ki_th_cda)))
     m.flux("th", v_th, consumes=[tyr, bh4], produces=[ldopa, bh2], compartment=term,
@@ -186,7 +199,7 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
     # ---- AADC, VMAT2, release, DAT ----------------------------------------------------
     vmax_aadc = bm("vmax_aadc", 10000.0, "uM/h", "AADC Vmax (L-DOPA)", "VmaxVAADC", (5000.0, 20000.0))
     km_aadc = bm("km_aadc", 130.0, "uM", "AADC Km for L-DOPA", "KmVAADC", (50.0, 300.0))
-    m.flux("aadc", m.gene(GENES["DDC"]) * michaelis_menten(vmax_aadc, ldopa, km_aadc), consumes=[ldopa],
+    m.flux("aadc", m.gene(GENES["DDC"]) * hooks.plp_aadc * michaelis_menten(vmax_aadc, ldopa, km_aadc), consumes=[ldopa],
            produces=[cda], compartment=term, desc="AADC: L-DOPA → DA")
     vmax_vmat = bm("vmax_vmat", 7082.0, "uM/h", "VMAT2 Vmax", "VmaxVMAT", (3500.0, 14000.0))
     km_vmat = bm("km_vmat", 3.0, "uM", "VMAT2 Km for DA", "KmVMAT", (1.0, 6.0))
@@ -228,7 +241,14 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
                   "metabolite turnover; the lumped DOPAC + HVA pool of Best 2009 is unchanged",
         provenance="D", range=(0.5, 6.0),
     )
-    m.flux("comt", m.gene(GENES["COMT"]) * k_comt * dopac, consumes=[dopac], produces=[hva], compartment=ext,
+    s_am = m.input("sam", sam, "dimensionless", "S-adenosylmethionine status, COMT's methyl donor (1 = replete; "
+                   "the cofactors module supplies it)")
+    kd_sam = m.parameter("kd_comt_sam", 0.05, "dimensionless", "SAM status of half-maximal COMT methylation",
+                         basis="assumed", rationale="brain SAM is well above COMT's Km for it, so methylation is "
+                         "nearly saturated: low SAM alone did not lower CSF HVA or 5-HIAA (Surtees et al. 1994)",
+                         provenance="own", range=(0.01, 2.0))
+    m.flux("comt", m.gene(GENES["COMT"]) * holo_factor(s_am, kd_sam) * k_comt * dopac, consumes=[dopac],
+           produces=[hva], compartment=ext,
            desc="COMT: DOPAC → HVA")
     m.flux("dopac_efflux", k_out * dopac, consumes=[dopac], compartment=ext, desc="DOPAC leaves the tissue")
     m.flux("hva_efflux", k_out * hva, consumes=[hva], compartment=ext, desc="HVA leaves the tissue")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from .._errors import InvalidValueError, UnknownNameError
 from ..model._core import Model, Module
 from ._genes import GENES
+from ._shared import holo_factor
 from ._stavrum_liver import ENZYME_PARAMETERS, add_hepatic_branch
 
 __all__ = ["stavrum_liver_module", "stavrum_liver_experiment", "kynurenine_module"]
@@ -129,7 +130,8 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
                         "LAT1 kynurenine entry term (Kyn/Km)/(1 + ΣS/Km) at the blood–brain barrier")
     portal = m.input("portal_trp_excess", portal_trp_excess, "uM", "excess of portal over systemic tryptophan "
                      "while a meal is absorbed (the precursors module supplies it; 0 between meals)")
-    b6 = m.input("plp", plp, "dimensionless", "vitamin B6 (PLP) status for KYNU and the KATs (1 = replete)")
+    b6 = m.input("plp", plp, "dimensionless", "vitamin B6 (PLP) status for KYNU and the KATs (1 = replete; the "
+                 "cofactors module supplies it)")
 
     kyn_p = m.state("kyn_plasma", 1.835, "uM", "plasma kynurenine", compartment=circ)
 
@@ -175,14 +177,26 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
                        "state of this module", (0.1, 20.0), basis="derived", source="bevital")
     holo = m.rule("tdo_holoenzyme_factor", ltrp / (k_heme + ltrp) * (k_heme + ltrp_ref) / ltrp_ref, "dimensionless",
                   "heme saturation of TDO relative to the reference (tryptophan-promoted)")
+    # vitamin B6: the apoenzymes differ in PLP affinity, so deficiency hits kynureninase first
+    # (3-HK ↑, anthranilate ↓), then the aminotransferases (KYNA ↓; Kyn and xanthurenate ↑ when severe)
+    kd_kynu = assumed("kd_kynureninase_plp", 2.0, "dimensionless", "PLP status of half-maximal kynureninase "
+                      "holoenzyme", "kynureninase binds PLP weakly and is the first kynurenine enzyme to fail in B6 "
+                      "deficiency (3-HK rises, anthranilate falls at moderate deficiency; Rios-Avila et al. 2013)",
+                      (0.2, 20.0))
+    kd_kat = assumed("kd_kat_plp", 0.3, "dimensionless", "PLP status of half-maximal kynurenine-aminotransferase "
+                     "holoenzyme", "the KATs keep more of their PLP: KYNA falls at moderate deficiency but "
+                     "xanthurenate rises when 3-HK accumulates in severe deficiency (Rios-Avila et al. 2013)",
+                     (0.02, 5.0))
+    f_kynu, f_kat = holo_factor(b6, kd_kynu), holo_factor(b6, kd_kat)
     hb = add_hepatic_branch(m, compartment=liver, trp_ex=trp_f, kyn_ex=kyn_p,
                             trp_ex_state=trp_f, kyn_ex_state=kyn_p, tdo_activity=tdo_e * holo,
-                            plp_factor=b6, gene_factors={"TDO": m.gene(GENES["TDO2"]) * f_trp_vivo, "IDO1": f_trp_vivo,
-                                                         "WARS": f_trp_vivo, "TPH1": f_trp_vivo, "TPH2": f_trp_vivo,
-                                                         "DDC": f_trp_vivo, "KMO": m.gene(GENES["KMO"]),
-                                                         "KYNU": m.gene(GENES["KYNU"]), "KAT1": m.gene(GENES["AADAT"]),
-                                                         "KAT2": m.gene(GENES["AADAT"]),
-                                                         "KAT3": m.gene(GENES["AADAT"])}, scale=2.8795e-8, scale_basis="fitted",
+                            gene_factors={"TDO": m.gene(GENES["TDO2"]) * f_trp_vivo, "IDO1": f_trp_vivo,
+                                          "WARS": f_trp_vivo, "TPH1": f_trp_vivo, "TPH2": f_trp_vivo,
+                                          "DDC": f_trp_vivo, "KMO": m.gene(GENES["KMO"]),
+                                          "KYNU": m.gene(GENES["KYNU"]) * f_kynu,
+                                          "KAT1": m.gene(GENES["AADAT"]) * f_kat,
+                                          "KAT2": m.gene(GENES["AADAT"]) * f_kat,
+                                          "KAT3": m.gene(GENES["AADAT"]) * f_kat}, scale=2.8795e-8, scale_basis="fitted",
                             scale_rationale="whole-body calibration: hepatic TDO handles ≈ 80 % of tryptophan "
                             "disposal (Badawy & Dougherty 2016) at the reference diet, and its level sets the "
                             "reference plasma Trp (62.4 µM, daily mean: inside the typical 50–70 µM, high enough that "
@@ -257,7 +271,7 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
            desc="kynurenine entry from blood by LAT1")
     m.flux("brain_ido", (1 - f_blood) * loss * (1 + bido_ind) * m.gene(GENES["IDO1"]) * btrp / c_btrp_ref,
            produces=[bkyn], compartment=brain, desc="microglial/astrocytic IDO1 (Trp → Kyn)")
-    m.flux("brain_kat", b6 * m.gene(GENES["AADAT"]) * k_kat * bkyn, consumes=[bkyn], produces=[bkyna],
+    m.flux("brain_kat", f_kat * m.gene(GENES["AADAT"]) * k_kat * bkyn, consumes=[bkyn], produces=[bkyna],
            compartment=brain, desc="astrocytic KATs: Kyn → kynurenic acid")
     m.flux("brain_kmo", (1 + bkmo_ind) * m.gene(GENES["KMO"]) * k_kmo * bkyn, consumes=[bkyn], produces=[b3hk],
            compartment=brain, desc="microglial KMO: Kyn → 3-HK")

@@ -30,19 +30,23 @@ import sympy as sp
 from ..model._core import Module
 from ..model._motifs import michaelis_menten
 from ._genes import GENES
-from ._shared import add_bh4_oxidation
+from ._shared import add_bh4_oxidation, add_cofactor_hooks
 
 __all__ = ["serotonin_module"]
 
 _CODE = "authors' MATLAB code (VeVaPy ser2020code)"
 
 
-def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: object = 0.0) -> Module:
+def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: object = 0.0, plp: object = 1.0,
+                     iron: object = 1.0, folate: object = 1.0, phenylalanine: object = 55.0,
+                     biopterin_turnover: bool = False) -> Module:
     """Build the serotonin varicosity module.
 
-    ``blood_tryptophan`` and ``oxidative_stress`` are the defaults of those inputs: constants
-    when the module is used alone, expressions of the precursors and inflammation modules in
-    the whole-body model.
+    ``blood_tryptophan``, ``oxidative_stress``, ``plp``, ``iron``, ``folate`` and
+    ``phenylalanine`` are the defaults of those inputs: constants when the module is used alone,
+    expressions of the precursors, inflammation and cofactors modules in the whole-body model.
+    ``biopterin_turnover`` adds de novo BH4 synthesis and loss (the published model conserves
+    the biopterin pool).
     """
     m = Module(
         "serotonin",
@@ -152,7 +156,10 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
     ki_tph_trp = bc("ki_tph_trp", 1000.0, "uM", "TPH substrate inhibition by Trp (Haavik 2005: 970 µM)", "VTPH.m",
                     (500.0, 2000.0))
     km_tph_bh4 = bc("km_tph_bh4", 20.0, "uM", "TPH Km for BH4", "VTPH.m", (10.0, 40.0))
-    v_tph = (m.gene(GENES["TPH2"]) * vmax_tph * trp / (km_tph_trp + trp + trp**2 / ki_tph_trp)
+    hooks = add_cofactor_hooks(m, bh4=bh4, bh2=bh2, compartment=term, total=g_gch1 * c_bio, bh4_reference=0.90046,
+                               plp=plp, iron=iron, folate=folate, phe=phenylalanine, turnover=biopterin_turnover,
+                               amino_acid=htp, aadc_first_order=400.0 / 160.0)
+    v_tph = (m.gene(GENES["TPH2"]) * hooks.iron * vmax_tph * trp / (km_tph_trp + trp + trp**2 / ki_tph_trp)
              * bh4 / (km_tph_bh4 + bh4) * i_syn)
     m.flux("tph", v_tph, consumes=[trp, bh4], produces=[htp, bh2], compartment=term,
            desc="tryptophan hydroxylase 2: Trp + BH4 → 5-HTP + BH2")
@@ -172,7 +179,7 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
     # ---- AADC, VMAT2, release, SERT, uptake-2 ---------------------------------------------
     vmax_aadc = bc("vmax_aadc", 400.0, "uM/h", "AADC Vmax (5-HTP)", "VAADC.m", (200.0, 800.0))
     km_aadc = bc("km_aadc", 160.0, "uM", "AADC Km for 5-HTP (Chico 2006)", "VAADC.m", (20.0, 320.0))
-    m.flux("aadc", m.gene(GENES["DDC"]) * michaelis_menten(vmax_aadc, htp, km_aadc), consumes=[htp],
+    m.flux("aadc", m.gene(GENES["DDC"]) * hooks.plp_aadc * michaelis_menten(vmax_aadc, htp, km_aadc), consumes=[htp],
            produces=[cht], compartment=term, desc="AADC: 5-HTP → 5-HT")
     vmax_vmat = bc("vmax_vmat", 1230.0, "uM/h", "VMAT2 Vmax", "VMAT.m", (600.0, 3500.0))
     km_vmat = bc("km_vmat", 0.2, "uM", "VMAT2 Km for 5-HT (Rau 2006: 198 nM)", "VMAT.m", (0.1, 0.3))
