@@ -160,12 +160,14 @@ def _deficiency(name: str, nutrient: str, severity: float, start_h: float, weeks
     if sev > 1:
         raise InvalidValueError("severity", severity, "a fraction between 0 (none) and 1 (no intake)")
     s = _pos("start_h", start_h)
+    before = [(0.0, s, 1.0)] if s > 0 else []
     if weeks is None:
-        sched = constant(1.0 - sev) if s == 0 else pulses([(s, 1e9, -sev)], base=1.0)
+        sched = constant(1.0 - sev) if s == 0 else pulses(before + [(s, 1e12, 1.0 - sev)])
         span = f"from {s:g} h"
     else:
         w = _pos("weeks", weeks, allow_zero=False)
-        sched = pulses([(s, s + 168.0 * w, -sev)], base=1.0)
+        end = s + 168.0 * w
+        sched = pulses(before + [(s, end, 1.0 - sev), (end, 1e12, 1.0)])
         span = f"for {w:g} weeks from {s:g} h"
     return Condition(name, f"{nutrient} supply lowered by {100 * sev:g} % {span}",
                      {f"cofactors.{nutrient}_supply": sched}, additive=False)

@@ -45,5 +45,6 @@ GENES: dict[str, Gene] = {
         Gene("GAD1", "glutamate decarboxylase 67 (GAD67)"),
         Gene("GAD2", "glutamate decarboxylase 65 (GAD65)"),
         Gene("ABAT", "GABA transaminase (4-aminobutyrate aminotransferase)"),
+        Gene("PDXK", "pyridoxal kinase (vitamin B6 → PLP)"),
     )
 }

@@ -25,6 +25,7 @@ import math
 import sympy as sp
 
 from ..model._core import Module
+from ._genes import GENES
 
 __all__ = ["cofactors_module"]
 
@@ -47,15 +48,27 @@ def cofactors_module() -> Module:
     sam_cap = m.input("sam_capacity", 1.0, "dimensionless", "methionine adenosyltransferase capacity for SAM "
                       "synthesis (1 = normal; lower it to reduce SAM alone, as in inborn errors of methyl transfer)")
 
+    b6 = m.state("b6_store", 1.0, "dimensionless", "tissue vitamin B6 (pyridoxal, pyridoxine, pyridoxamine) status "
+                 "(1 = replete)", compartment=c)
     plp = m.state("plp", 1.0, "dimensionless", "brain pyridoxal 5′-phosphate status (1 = replete)", compartment=c)
+    pdxk_inh = m.input("pdxk_inhibition", 0.0, "dimensionless", "pyridoxal-kinase inhibition by a hydrazide "
+                       "(thiosemicarbazide-like anti-B6 convulsant), as inhibitor / Ki; competitive with B6")
     b12 = m.state("b12", 1.0, "dimensionless", "tissue vitamin B12 status (1 = replete)", compartment=c)
     fol = m.state("folate", 1.0, "dimensionless", "brain 5-methyltetrahydrofolate status (1 = replete)",
                   compartment=c)
     fe = m.state("iron", 1.0, "dimensionless", "brain non-haem iron status (1 = replete)", compartment=c)
 
-    k_plp = half_life("k_plp_turnover", 7.0, "brain PLP approach to a new B6 supply",
-                      "brain PLP and GABA fall over 1–3 weeks of a B6-deficient diet in rats, with seizures "
-                      "after ≈ 8–10 weeks (developmental and Epilepsia 1992 studies in the reference); rodent")
+    k_b6 = half_life("k_b6_turnover", 7.0, "tissue B6 approach to a new B6 supply",
+                     "brain PLP and GABA fall over 1–3 weeks of a B6-deficient diet in rats, with seizures "
+                     "after ≈ 8–10 weeks (developmental and Epilepsia 1992 studies in the reference); rodent")
+    k_plp = m.parameter("k_plp_turnover", round(math.log(2) / 2.0, 6), "1/h", "brain PLP turnover by phosphatases "
+                        "(half-life 2 h)", basis="assumed", rationale="anti-B6 hydrazides lower brain PLP, GAD and "
+                        "GABA within hours, before convulsions (Abe & Matsuda 1979)", provenance="own",
+                        range=(0.05, 3.0))
+    km_pdxk = m.parameter("km_pdxk_b6", 0.5, "dimensionless", "B6 status of half-maximal pyridoxal-kinase flux",
+                          basis="assumed", rationale="pyridoxal kinase is roughly half-saturated at replete B6, so a "
+                          "pyridoxine load can outcompete a hydrazide inhibitor (pyridoxine reverses the "
+                          "convulsant; Abe & Matsuda 1979)", provenance="own", range=(0.05, 5.0))
     k_b12 = half_life("k_b12_turnover", 60.0, "tissue B12 approach to a new supply",
                       "B12 stores last months (hepatic reserve); deficiency develops slowly")
     k_fol = half_life("k_folate_turnover", 14.0, "brain 5-MTHF approach to a new folate supply",
@@ -70,8 +83,14 @@ def cofactors_module() -> Module:
                          "and CSF 5-HIAA fall (Botez et al. 1982)", provenance="own", range=(0.05, 3.0))
     retention = b12 * (kd_b12 + 1) / (kd_b12 + b12)
     m.rule("folate_retention", retention, "dimensionless", "B12-dependent cellular retention of 5-MTHF (1 = replete)")
-    m.flux("plp_adaptation", k_plp * (supply["b6"] - plp), produces=[plp], compartment=c,
-           desc="brain PLP relaxing to the B6 supply")
+    m.flux("b6_adaptation", k_b6 * (supply["b6"] - b6), produces=[b6], compartment=c,
+           desc="tissue B6 relaxing to the dietary supply")
+    pyr = m.input("pyridoxine_dose_rate", 0.0, "1/h", "pyridoxine given as a drug, in units of the replete tissue B6 "
+                  "store per hour (a 1-h pulse of 10 raises the store ten-fold)")
+    m.flux("pyridoxine_dose", pyr, produces=[b6], compartment=c, desc="pyridoxine load into the tissue B6 store")
+    pdxk = m.gene(GENES["PDXK"]) * b6 / (km_pdxk * (1 + pdxk_inh) + b6) * (km_pdxk + 1)
+    m.flux("plp_synthesis", k_plp * pdxk, produces=[plp], compartment=c, desc="pyridoxal kinase: B6 → PLP")
+    m.flux("plp_hydrolysis", k_plp * plp, consumes=[plp], compartment=c, desc="PLP phosphatase")
     m.flux("b12_adaptation", k_b12 * (supply["b12"] - b12), produces=[b12], compartment=c,
            desc="tissue B12 relaxing to its supply")
     m.flux("folate_adaptation", k_fol * (supply["folate"] * retention - fol), produces=[fol], compartment=c,
@@ -88,6 +107,7 @@ def cofactors_module() -> Module:
                  "S-adenosylmethionine (methylation capacity; 1 = replete): methionine synthase (5-MTHF, B12) × "
                  "SAM synthesis capacity")
 
+    m.observable("b6_status", b6, "dimensionless", "dimensionless", "tissue vitamin B6 status (1 = replete)")
     m.observable("brain_plp", plp, "dimensionless", "dimensionless", "brain PLP status (1 = replete)")
     m.observable("brain_folate", fol, "dimensionless", "dimensionless", "brain 5-MTHF status (1 = replete)")
     m.observable("brain_iron", fe, "dimensionless", "dimensionless", "brain iron status (1 = replete)")

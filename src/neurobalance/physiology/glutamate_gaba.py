@@ -49,6 +49,12 @@ _V_GABA = _VCYC * _GABA_SHARE
 _V_GLU = _VCYC - _V_GABA
 _V_GS = _VCYC / (1 - _PC_SHARE)
 _V_PC = _V_GS - _VCYC
+#: Half of the anaplerotic carbon leaves as glutamine to blood, half through neuronal glutamate oxidation
+#: (assumed split); the oxidation rate constant is the same in both neuron types (per µM, 1/h).
+_OX = 0.5 * _V_PC
+_K_OX = _OX * 60_000.0 / (22000.0 * 0.36 + 11000.0 * 0.09)
+_OX_N = _K_OX * 22000.0 * 0.36 / 60_000.0
+_OX_G = _K_OX * 11000.0 * 0.09 / 60_000.0
 #: Neuronal GABA-T recycles this fraction of GAD output inside GABAergic neurons (the GABA shunt; assumed).
 _SHUNT = 1.0 / 3.0
 _V_GAD = _V_GABA / (1 - _SHUNT)
@@ -140,8 +146,15 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                    source="mason2007")
     m.flux("anaplerosis", v_pc, produces=[glu_a], compartment=comp["astrocyte"],
            desc="pyruvate carboxylase: new glutamate carbon in astrocytes")
-    k_efflux = derived("k_glutamine_efflux", _V_PC * _PER_MIN / fe / r["gln_e"], "1/h", "glutamine efflux to blood",
-                       "balances anaplerosis at the reference", source="mason2007")
+    k_efflux = derived("k_glutamine_efflux", (_V_PC - _OX) * _PER_MIN / fe / r["gln_e"], "1/h",
+                       "glutamine efflux to blood", "with neuronal glutamate oxidation, balances anaplerosis at the "
+                       "reference (half each)", source="mason2007")
+    k_ox = derived("k_neuronal_glutamate_oxidation", _K_OX, "1/h", "neuronal glutamate oxidation (aminotransferases, "
+                   "glutamate dehydrogenase → TCA cycle)", "half of the anaplerotic carbon leaves the cycle this way "
+                   "(assumed split); without an exit, neuronal glutamate would grow without bound when release stops",
+                   source="mason2007")
+    m.flux("glutamate_oxidation", k_ox * glu_n, consumes=[glu_n], compartment=comp["neuron_glu"],
+           desc="oxidation of neuronal glutamate in the TCA cycle")
     m.flux("glutamine_efflux", k_efflux * gln_e, consumes=[gln_e], compartment=comp["ecs"],
            desc="glutamine efflux from brain to blood")
     m.flux("gaba_nitrogen_return", g2a / fa, produces=[glu_a], compartment=comp["astrocyte"],
@@ -156,7 +169,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
            consumes=[gln_a], produces=[gln_e], compartment=comp["astrocyte"], desc="SNAT3/5: astrocyte → ECS")
     rho = par("c_snat_neuron_ratio", 20.0, "dimensionless", "neuron/ECS glutamine ratio at which SNAT1/2 uptake stops",
               why="SNAT1/2 are concentrative (Na⁺-coupled); neuronal Gln ≈ 10 × extracellular at the reference")
-    t_in = derived("vmax_snat_neuron", _V_GLU * _PER_MIN / fn * (1100.0 + r["gln_n"]) / (r["gln_e"] - r["gln_n"] / 20.0),
+    t_in = derived("vmax_snat_neuron", (_V_GLU + _OX_N) * _PER_MIN / fn * (1100.0 + r["gln_n"]) / (r["gln_e"] - r["gln_n"] / 20.0),
                    "uM/h", "neuronal SNAT1/2 glutamine uptake capacity (glutamatergic)",
                    "steady state: uptake = glutamate cycling")
     m.flux("glutamine_uptake_neuron", m.gene(GENES["SLC38A1"]) * t_in * (gln_e - gln_n / rho) / (km_snat + gln_n),
@@ -169,7 +182,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                  why="brain PAG is inhibited by glutamate (Benjamin 1981); set near the neuronal glutamate level so "
                  "that neuronal Glu is defended (the lymphoid IC50 of 0.7 mM would shut the enzyme at 22 mM)",
                  rng=(700.0, 100000.0))
-    vmax_pag = derived("vmax_glutaminase", _V_GLU * _PER_MIN / fn * (2000.0 * (1 + r["glu_n"] / 20000.0) + r["gln_n"])
+    vmax_pag = derived("vmax_glutaminase", (_V_GLU + _OX_N) * _PER_MIN / fn * (2000.0 * (1 + r["glu_n"] / 20000.0) + r["gln_n"])
                        / r["gln_n"], "uM/h", "glutaminase capacity (glutamatergic neurons)",
                        "steady state: glutaminase = glutamate cycling")
     m.flux("glutaminase", m.gene(GENES["GLS"]) * vmax_pag * gln_n / (km_pag * (1 + glu_n / ki_pag) + gln_n),
@@ -314,20 +327,23 @@ def gaba_module(*, plp: object = 1.0, activity: object = 1.0) -> Module:
     e_t = m.state("gabat_active", 1.0, "dimensionless", "active GABA-T relative to the reference", compartment=c)
 
     # glutamine uptake and glutaminase (GABAergic neurons)
-    t_in = par("vmax_snat_neuron", _V_GABA * _PER_MIN / fg * (1100.0 + r["gln_g"]) / (r["gln_e"] - r["gln_g"] / 20.0),
+    t_in = par("vmax_snat_neuron", (_V_GABA + _OX_G) * _PER_MIN / fg * (1100.0 + r["gln_g"]) / (r["gln_e"] - r["gln_g"] / 20.0),
                "uM/h", "SNAT1/2 glutamine uptake capacity (GABAergic neurons)", basis="derived", source="patel2005",
                why="steady state: uptake = GABA–glutamine cycling (23 % of 0.32 µmol/g/min)")
     km_snat = sp.Symbol("glutamate.km_snat_glutamine", real=True)
     rho = sp.Symbol("glutamate.c_snat_neuron_ratio", real=True)
     m.flux("glutamine_uptake", m.gene(GENES["SLC38A1"]) * t_in * (gln_e - gln / rho) / (km_snat + gln),
            consumes=[gln_e], produces=[gln], compartment=c, desc="SNAT1/2: ECS → GABAergic neuron")
-    vmax_pag = par("vmax_glutaminase", _V_GABA * _PER_MIN / fg * (2000.0 * (1 + r["glu_g"] / 20000.0) + r["gln_g"]) / r["gln_g"],
+    vmax_pag = par("vmax_glutaminase", (_V_GABA + _OX_G) * _PER_MIN / fg * (2000.0 * (1 + r["glu_g"] / 20000.0) + r["gln_g"]) / r["gln_g"],
                    "uM/h", "glutaminase capacity (GABAergic neurons)", basis="derived", source="patel2005",
                    why="steady state: glutaminase = GABA–glutamine cycling")
     km_pag = sp.Symbol("glutamate.km_glutaminase_glutamine", real=True)
     ki_pag = sp.Symbol("glutamate.ki_glutaminase_glutamate", real=True)
     m.flux("glutaminase", m.gene(GENES["GLS"]) * vmax_pag * gln / (km_pag * (1 + glu / ki_pag) + gln),
            consumes=[gln], produces=[glu], compartment=c, desc="PAG: glutamine → glutamate")
+
+    m.flux("glutamate_oxidation", sp.Symbol("glutamate.k_neuronal_glutamate_oxidation", real=True) * glu,
+           consumes=[glu], compartment=c, desc="oxidation of neuronal glutamate in the TCA cycle")
 
     # GAD with PLP holo/apo cycling (Martin 1987/1993)
     h0 = par("c_gad_holo_reference", 0.4, "dimensionless", "holo fraction of GAD at replete B6", basis="measured",
