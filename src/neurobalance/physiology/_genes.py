@@ -46,5 +46,12 @@ GENES: dict[str, Gene] = {
         Gene("GAD2", "glutamate decarboxylase 65 (GAD65)"),
         Gene("ABAT", "GABA transaminase (4-aminobutyrate aminotransferase)"),
         Gene("PDXK", "pyridoxal kinase (vitamin B6 → PLP)"),
+        Gene("HTR2A", "5-HT2A receptor density"),
+        Gene("DRD1", "dopamine D1 receptor density"),
+        Gene("GABRA1", "GABA-A receptor (α1-containing, benzodiazepine-sensitive) density"),
+        Gene("GRIN1", "NMDA receptor (GluN1) density"),
+        Gene("GRIA1", "AMPA receptor (GluA1) density"),
+        Gene("NR3C1", "glucocorticoid receptor (brain) expression"),
+        Gene("NR3C2", "mineralocorticoid receptor (brain) expression"),
     )
 }

@@ -10,6 +10,7 @@ from ..model._core import Model
 from .cofactors import cofactors_module
 from .dopamine import dopamine_module
 from .glutamate_gaba import gaba_module, glutamate_module
+from .receptors import receptors_module
 from .hpa import hpa_module
 from .inflammation import inflammation_module
 from .kynurenine import kynurenine_module
@@ -20,7 +21,8 @@ __all__ = ["default_model", "terminals_model", "MODULE_BUILDERS", "COUPLINGS"]
 
 MODULE_BUILDERS = {"precursors": precursors_module, "kynurenine": kynurenine_module, "hpa": hpa_module,
                    "inflammation": inflammation_module, "cofactors": cofactors_module, "dopamine": dopamine_module,
-                   "serotonin": serotonin_module, "glutamate": glutamate_module, "gaba": gaba_module}
+                   "serotonin": serotonin_module, "glutamate": glutamate_module, "gaba": gaba_module,
+                   "receptors": receptors_module}
 
 
 def _s(name: str) -> sp.Symbol:
@@ -58,6 +60,18 @@ COUPLINGS: dict[str, str] = {
     "glutamate.quinolinic_acid": "kynurenine.quin_brain",
     "glutamate.kynurenic_acid": "kynurenine.kyna_brain",
     "glutamate.gaba_to_astrocyte": "gaba.gaba_to_astrocyte",
+    "receptors.serotonin": "serotonin.eht",
+    "receptors.dopamine": "dopamine.eda",
+    "receptors.gaba_release": "gaba.release_relative",
+    "receptors.glutamate_release": "glutamate.release_relative",
+    "receptors.nmda_activation": "glutamate.nmda_relative",
+    "receptors.gr_occupancy": "hpa.gr_occupancy",
+    "receptors.mr_occupancy": "hpa.mr_occupancy",
+    "receptors.central_crh": "hpa.stress",
+    "receptors.iron": "cofactors.iron",
+    "serotonin.autoreceptor_sensitivity": "receptors.ht1a_auto_coupling",
+    "dopamine.autoreceptor_sensitivity": "receptors.d2_auto_coupling",
+    "dopamine.dat_density": "receptors.dat_density",
 }
 
 
@@ -92,13 +106,16 @@ def default_model() -> Model:
         inflammation_module(free_cortisol=_arg("free_cortisol", "inflammation")),
         cofactors_module(),
         dopamine_module(**{k: _arg(k, "dopamine") for k in (
-            "blood_tyrosine", "oxidative_stress", "plp", "iron", "folate", "phenylalanine", "sam")},
-            biopterin_turnover=True),
+            "blood_tyrosine", "oxidative_stress", "plp", "iron", "folate", "phenylalanine", "sam",
+            "autoreceptor_sensitivity", "dat_density")}, biopterin_turnover=True),
         serotonin_module(**{k: _arg(k, "serotonin") for k in (
-            "blood_tryptophan", "oxidative_stress", "plp", "iron", "folate", "phenylalanine")},
-            biopterin_turnover=True),
+            "blood_tryptophan", "oxidative_stress", "plp", "iron", "folate", "phenylalanine",
+            "autoreceptor_sensitivity")}, biopterin_turnover=True, raphe_feedback_gain=1.0),
         glutamate_module(**{k: _arg(k, "glutamate") for k in ("quinolinic_acid", "kynurenic_acid", "gaba_to_astrocyte")}),
         gaba_module(plp=_arg("plp", "gaba")),
+        receptors_module(**{k: _arg(k, "receptors") for k in (
+            "serotonin", "dopamine", "gaba_release", "glutamate_release", "nmda_activation", "gr_occupancy",
+            "mr_occupancy", "central_crh", "iron")}),
     ])
 
 

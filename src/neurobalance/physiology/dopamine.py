@@ -40,6 +40,7 @@ _AADC_VMAX_KM = 10000.0 / 130.0
 def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "dynamic",
                     blood_tyrosine: object = 97.0, oxidative_stress: object = 0.0, plp: object = 1.0,
                     iron: object = 1.0, folate: object = 1.0, phenylalanine: object = 55.0, sam: object = 1.0,
+                    autoreceptor_sensitivity: object = 1.0, dat_density: object = 1.0,
                     biopterin_turnover: bool = False) -> Module:
     """Build the dopamine terminal module.
 
@@ -48,7 +49,7 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
     substrate_inhibition
         ``"dynamic"`` (published model) or ``"constant"``: the TH substrate-inhibition
         factor frozen at its reference value (the in-silico experiment of T-DA-12).
-    blood_tyrosine, oxidative_stress, plp, iron, folate, phenylalanine, sam
+    blood_tyrosine, oxidative_stress, plp, iron, folate, phenylalanine, sam, autoreceptor_sensitivity, dat_density
         Defaults of those inputs (constants alone; other modules' expressions when composed).
     biopterin_turnover
         Add de novo BH4 synthesis and loss (the published model conserves the biopterin pool).
@@ -150,7 +151,9 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
         basis="derived", rationale="value of the factor at the published steady state", provenance="D",
         range=(0.5, 5.0),
     )
-    g_drd2 = m.gene(GENES["DRD2"])
+    sens_d2 = m.input("autoreceptor_sensitivity", autoreceptor_sensitivity, "dimensionless",
+                      "D2 autoreceptor sensitivity (coupling; 1 = reference; the receptors module supplies it)")
+    g_drd2 = m.gene(GENES["DRD2"]) * sens_d2
     a_dyn = m.rule("d2_autoreceptor_factor_dynamic",
                    a_min + a_span / (1 + a_coupling * g_drd2 * (eda / kd_d2) ** n_d2), "dimensionless",
                    "TH activity factor set by D2 autoreceptor occupancy (5 with no DA, 1 at rest, 0.5 saturated)")
@@ -214,7 +217,9 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
            desc="exocytotic release (autoreceptors act on TH only in this model)")
     vmax_dat = bm("vmax_dat", 8000.0, "uM/h", "DAT Vmax (≈ 2.2 µM/s)", "VmaxVDAT", (4000.0, 21600.0))
     km_dat = bm("km_dat", 0.2, "uM", "DAT Km", "KmVDAT", (0.1, 2.0))
-    m.flux("dat", m.gene(GENES["SLC6A3"]) * michaelis_menten(vmax_dat, eda, km_dat), consumes=[eda],
+    dat_d = m.input("dat_density", dat_density, "dimensionless", "DAT surface density relative to the reference "
+                    "(iron; the receptors module supplies it)")
+    m.flux("dat", m.gene(GENES["SLC6A3"]) * dat_d * michaelis_menten(vmax_dat, eda, km_dat), consumes=[eda],
            produces=[cda], compartment=term, desc="reuptake by DAT")
 
     # ---- catabolism and removal -------------------------------------------------------

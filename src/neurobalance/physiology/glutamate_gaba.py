@@ -127,6 +127,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
     c_glu_n = derived("c_neuron_glutamate_reference", r["glu_n"], "uM", "reference glutamatergic-neuron glutamate",
                       "tissue Glu ≈ 9.5 µmol/g (5.8–11.2 mM, human cortex MRS), ≈ 85 % neuronal", source="rothman1993")
     ves = act * (1 - ca_block) * glu_n / c_glu_n
+    m.rule("release_relative", ves, "dimensionless", "glutamate release relative to rest")
     j_release = nu * ves
     m.flux("glutamate_cycle_release", j_release, consumes=[glu_n], produces=[glu_a], compartment=comp["neuron_glu"],
            desc="vesicular glutamate release and astrocytic EAAT uptake (cleft-averaged)")
@@ -404,6 +405,7 @@ def gaba_module(*, plp: object = 1.0, activity: object = 1.0) -> Module:
     m.flux("gaba_release_to_astrocytes", rel, consumes=[gaba], compartment=c,
            desc="GABA release, GAT3 uptake and astrocytic GABA-T (nitrogen to astrocytic glutamate)")
     m.rule("gaba_to_astrocyte", rel * fg, "uM/h", "astrocytic GABA catabolism (tissue-averaged)")
+    m.rule("release_relative", act * gaba / c_gaba, "dimensionless", "GABA release relative to rest")
 
     m.observable("tissue_gaba", gaba * fg, "uM", "mM", "tissue GABA (MRS)", reference_range=(620.0, 1150.0),
                  range_source="rothman1993", range_note="human cortex 0.62–1.15 mM; occipital 1.1 ± 0.1")

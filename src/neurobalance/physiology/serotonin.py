@@ -39,14 +39,16 @@ _CODE = "authors' MATLAB code (VeVaPy ser2020code)"
 
 def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: object = 0.0, plp: object = 1.0,
                      iron: object = 1.0, folate: object = 1.0, phenylalanine: object = 55.0,
-                     biopterin_turnover: bool = False) -> Module:
+                     autoreceptor_sensitivity: object = 1.0, biopterin_turnover: bool = False,
+                     raphe_feedback_gain: float = 0.0) -> Module:
     """Build the serotonin varicosity module.
 
     ``blood_tryptophan``, ``oxidative_stress``, ``plp``, ``iron``, ``folate`` and
     ``phenylalanine`` are the defaults of those inputs: constants when the module is used alone,
     expressions of the precursors, inflammation and cofactors modules in the whole-body model.
     ``biopterin_turnover`` adds de novo BH4 synthesis and loss (the published model conserves
-    the biopterin pool).
+    the biopterin pool); ``raphe_feedback_gain`` closes the somatodendritic 5-HT1A loop (0: open,
+    as published), whose strength the ``autoreceptor_sensitivity`` input (receptors module) scales.
     """
     m = Module(
         "serotonin",
@@ -193,10 +195,14 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
     # input, and its published experiments are open-loop.  With the gain > 0, firing is scaled by
     # (1 + g·I_ref)/(1 + g·I), I = HTR1A · eht/(Kd + eht), which is 1 at the reference state.
     g_1a = m.parameter(
-        "f_raphe_feedback_gain", 0.0, "dimensionless",
+        "f_raphe_feedback_gain", raphe_feedback_gain, "dimensionless",
         "strength of somatodendritic 5-HT1A inhibition of raphe firing (0 = open loop, as in Best 2020)",
-        basis="assumed", rationale="0 reproduces the published open-loop model; calibration against raphe "
-        "firing data belongs to the receptor-adaptation work", provenance="own", range=(0.0, 5.0))
+        basis="assumed", rationale="0 reproduces the published open-loop model; the whole-body model uses 1: a "
+        "silent 5-HT1A antagonist then raises tonic firing by half and enlarges the acute 5-HT rise after "
+        "reuptake block (WAY-100635 with SSRIs, reference §C.2)", provenance="own", range=(0.0, 5.0))
+    sens_1a = m.input("autoreceptor_sensitivity", autoreceptor_sensitivity, "dimensionless",
+                      "5-HT1A autoreceptor sensitivity (coupling × density; 1 = reference; the receptors module "
+                      "supplies it)")
     kd_1a = m.parameter(
         "kd_5ht1a_somatodendritic", 0.06, "uM", "5-HT level giving half-maximal 5-HT1A inhibition (model scale)",
         basis="assumed", rationale="set to the reference extracellular 5-HT (voltammetric scale, 60 nM) so that "
@@ -207,7 +213,7 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
         locator="out.txt eht 0.0601 µM (60.07 nM at full precision)", basis="derived",
         rationale="normalises the 5-HT1A firing factor to 1 at the reference", provenance="D", range=(0.03, 0.1))
     i_ref = eht_ref / (kd_1a + eht_ref)
-    inh_1a = m.gene(GENES["HTR1A"]) * eht / (kd_1a + eht)
+    inh_1a = m.gene(GENES["HTR1A"]) * sens_1a * eht / (kd_1a + eht)
     fire_eff = m.rule("raphe_firing_factor", fire * (1 + g_1a * i_ref) / (1 + g_1a * inh_1a), "dimensionless",
                       "effective firing: the input drive scaled by somatodendritic 5-HT1A feedback (= drive at "
                       "the reference)")

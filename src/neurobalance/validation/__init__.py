@@ -29,6 +29,7 @@ SKIPPED = {
     "T-GABA-13": "optional (depressed vs healthy populations): needs virtual populations",
     "T-COF-06": "optional (local glucose utilisation in B6 deficiency): the energy observables follow transmitter "
     "cycling only, which B6 deficiency does not slow in this model",
+    "T-REC-02": "optional (α1/α2 adrenoceptors): not in the model",
 }
 
 #: Bib keys cited by validation targets only (not by model parameters).
@@ -40,4 +41,5 @@ TABLE_ROWS = (tuple(f"T-DA-{i:02d}" for i in range(1, 23)) + tuple(f"T-5HT-{i:02
               + tuple(f"T-HPA-{i:02d}" for i in range(1, 16)) + tuple(f"T-KYN-{i:02d}" for i in range(1, 37)))
 #: Rows of the GABA/cofactor/receptor issue implemented so far (the rest are listed in the docs as open).
 TABLE_ROWS_IN_PROGRESS = (tuple(f"T-GABA-{i:02d}" for i in (1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13))
-                          + tuple(f"T-COF-{i:02d}" for i in range(1, 12)))
+                          + tuple(f"T-COF-{i:02d}" for i in range(1, 14))
+                          + tuple(f"T-REC-{i:02d}" for i in (1, 2, 3, 4, 5, 8, 9, 10)))

@@ -153,6 +153,7 @@ def _load_all() -> None:
         targets_hpa,
         targets_hpa_physiology,
         targets_kynurenine,
+        targets_receptors,
         targets_serotonin,
     )
 
