@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import neurobalance as nb
-from neurobalance.conditions import diet, endotoxin_challenge, stress
+from neurobalance.conditions import b6_deficiency, diet, endotoxin_challenge, stress
 from neurobalance.inputs import circadian_drive, expression, meals, step
 from neurobalance.model import Model
 from neurobalance.physiology import dopamine_module, serotonin_module
@@ -86,11 +86,16 @@ CASES = {
     "whole body: meals and LPS 4 ng/kg": (WB, 24.0, _conditions(diet(), endotoxin_challenge(4.0, at_h=9.0)),
                                          "steady_state"),
     "whole body: a week of daily stress": (WB, 168.0, _conditions(stress("chronic", weeks=1.0)), "steady_state"),
+    # 60 days: SERT at 30 % (receptor desensitisation), B6 deficiency (cofactors, GAD) and daily stress (GR, MR)
+    "whole body: 60 days of SERT block, B6 deficiency and stress": (
+        WB.with_genes(SLC6A4=0.3), 1440.0,
+        _conditions(b6_deficiency(severity=0.6), stress("chronic", intensity=0.5, hours_per_day=4.0, weeks=8.0)),
+        "steady_state"),
 }
 
 
-#: Whole-body cases run in `make validate` (slow: a JAX compilation of the 72-state model takes
-#: about two minutes); SciPy's LSODA is too slow on the stiff hepatic branch and is not used there.
+#: Whole-body cases run in `make validate` (slow: a JAX compilation of the 118-state model takes
+#: minutes); SciPy's LSODA is too slow on the stiff hepatic branch and is not used there.
 WHOLE_BODY = {k for k in CASES if k.startswith("whole body")}
 
 

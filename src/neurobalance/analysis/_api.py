@@ -312,7 +312,7 @@ def simulate(
     >>> import neurobalance as nb
     >>> ds = nb.simulate(nb.default_model(), hours=2)
     >>> round(float(ds["serotonin.extracellular"][-1]), 1)
-    60.2
+    59.1
     """
     h = _check_hours(hours)
     if conditions:
@@ -370,7 +370,7 @@ def steady_state(
     >>> import neurobalance as nb
     >>> ss = nb.steady_state(nb.default_model())
     >>> round(float(ss["dopamine.extracellular"]), 2), ss.attrs["stable"]
-    (2.02, 1)
+    (2.0, 1)
     """
     from ..inputs import Schedule
 

@@ -1,9 +1,9 @@
 """Physiology modules, one per system, each a function returning a `Module`."""
 
+from .cofactors import cofactors_module as cofactors_module
 from .default import MODULE_BUILDERS as MODULE_BUILDERS
 from .default import default_model as default_model
 from .default import terminals_model as terminals_model
-from .cofactors import cofactors_module as cofactors_module
 from .dopamine import dopamine_module as dopamine_module
 from .glutamate_gaba import gaba_module as gaba_module
 from .glutamate_gaba import glutamate_module as glutamate_module

@@ -10,11 +10,11 @@ from ..model._core import Model
 from .cofactors import cofactors_module
 from .dopamine import dopamine_module
 from .glutamate_gaba import gaba_module, glutamate_module
-from .receptors import receptors_module
 from .hpa import hpa_module
 from .inflammation import inflammation_module
 from .kynurenine import kynurenine_module
 from .precursors import precursors_module
+from .receptors import receptors_module
 from .serotonin import serotonin_module
 
 __all__ = ["default_model", "terminals_model", "MODULE_BUILDERS", "COUPLINGS"]

@@ -91,7 +91,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
             source: str | None = None, rng: tuple[float, float] | None = None) -> sp.Symbol:
         lo, hi = rng or (value / 10, value * 10)
         return m.parameter(local, round(value, 8), unit, desc, basis=basis, rationale=why,  # type: ignore[arg-type]
-                           source=source, provenance=_PROV[basis],
+                           source=source, provenance=_PROV[basis],  # type: ignore[arg-type]
                            range=(lo, hi))
 
     def derived(local: str, value: float, unit: str, desc: str, why: str, source: str = "shen1999") -> sp.Symbol:
@@ -312,7 +312,7 @@ def gaba_module(*, plp: object = 1.0, activity: object = 1.0) -> Module:
             source: str | None = None, rng: tuple[float, float] | None = None) -> sp.Symbol:
         lo, hi = rng or (value / 10, value * 10)
         return m.parameter(local, round(value, 8), unit, desc, basis=basis, rationale=why,  # type: ignore[arg-type]
-                           source=source, provenance=_PROV[basis],
+                           source=source, provenance=_PROV[basis],  # type: ignore[arg-type]
                            range=(lo, hi))
 
     b6 = m.input("plp", plp, "dimensionless", "vitamin B6 (PLP) status (1 = replete; the cofactors module supplies it)")
@@ -410,7 +410,8 @@ def gaba_module(*, plp: object = 1.0, activity: object = 1.0) -> Module:
     m.observable("tissue_gaba", gaba * fg, "uM", "mM", "tissue GABA (MRS)", reference_range=(620.0, 1150.0),
                  range_source="rothman1993", range_note="human cortex 0.62–1.15 mM; occipital 1.1 ± 0.1")
     m.observable("gad_holo_fraction", holo, "dimensionless", "dimensionless", "holo (PLP-bound) fraction of GAD",
-                 reference_range=(0.3, 0.5), range_source="martin1993")
+                 reference_range=(0.3, 0.5), range_source="martin1993",
+                 range_note="rat brain: ≥ 50 % of GAD is apoenzyme, mostly GAD65 (Martin & Rimvall 1993)")
     m.observable("gad_holo_activity", holo * g_gad, "dimensionless", "dimensionless",
                  "holo-GAD activity relative to total GAD")
     m.observable("gad_apo_fraction", 1 - holo, "dimensionless", "dimensionless", "apo-GAD fraction")

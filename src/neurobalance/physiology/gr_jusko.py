@@ -22,6 +22,8 @@ transcription) in relative units; this published sub-model is validated on its o
 
 from __future__ import annotations
 
+import sympy as sp
+
 from ..model._core import Module
 
 __all__ = ["gr_jusko_module"]
@@ -36,7 +38,7 @@ def gr_jusko_module() -> Module:
     c = m.compartment("liver", "tissue (rat liver in the published model)", size=1.0,
                       rationale="concentrations per tissue mass; one compartment")
 
-    def par(local: str, value: float, unit: str, desc: str) -> object:
+    def par(local: str, value: float, unit: str, desc: str) -> sp.Symbol:
         return m.parameter(local, value, unit, desc, source="ramakrishnan2002", locator=_SRC, basis="published_model",
                            provenance="code", range=(value / 5, value * 5))
 

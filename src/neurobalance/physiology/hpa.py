@@ -83,6 +83,7 @@ import math
 import sympy as sp
 
 from ..model._core import TIME, Module
+from ._genes import GENES
 
 __all__ = ["hpa_module", "CORTISOL_MOLAR_MASS", "ACTH_MOLAR_MASS", "DEXAMETHASONE_MOLAR_MASS"]
 
@@ -308,11 +309,11 @@ def hpa_module(*, cytokine_drive: object = 0.0) -> Module:
            produces=[crh], compartment=c, desc="hypothalamic CRH secretion: circadian drive × stress × cytokines, "
            "inhibited by free cortisol (MR/GR)")
     m.flux("crh_elimination", g1 * crh, consumes=[crh], compartment=c, desc="CRH elimination")
-    m.flux("acth_secretion", g2 * acth_gain * pmass * crh / (1 + o * r / ki2), produces=[acth], compartment=c,
+    m.flux("acth_secretion", g2 * acth_gain * pmass * m.gene(GENES["CRHR1"]) * crh / (1 + o * r / ki2), produces=[acth], compartment=c,
            desc="ACTH secretion by corticotrophs, inhibited by agonist-bound pituitary GR")
     m.flux("acth_elimination", g2 * acth, consumes=[acth], compartment=c, desc="ACTH elimination")
     adr = (acth / km_adr) ** n_adr
-    m.flux("cortisol_secretion", g3 * cort_gain * amass * adr / (1 + adr), produces=[cort], compartment=c,
+    m.flux("cortisol_secretion", g3 * cort_gain * amass * m.gene(GENES["MC2R"]) * adr / (1 + adr), produces=[cort], compartment=c,
            desc="adrenal cortisol secretion driven by ACTH")
     m.flux("cortisol_elimination", g3 * cort, consumes=[cort], compartment=c, desc="cortisol elimination")
     m.flux("gr_synthesis", g3 * ((o * r) ** 2 / (kdim + (o * r) ** 2) + kcr), produces=[r], compartment=c,

@@ -190,9 +190,17 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
     f_kynu, f_kat = holo_factor(b6, kd_kynu), holo_factor(b6, kd_kat)
     hb = add_hepatic_branch(m, compartment=liver, trp_ex=trp_f, kyn_ex=kyn_p,
                             trp_ex_state=trp_f, kyn_ex_state=kyn_p, tdo_activity=tdo_e * holo,
-                            gene_factors={"TDO": m.gene(GENES["TDO2"]) * f_trp_vivo, "IDO1": f_trp_vivo,
-                                          "WARS": f_trp_vivo, "TPH1": f_trp_vivo, "TPH2": f_trp_vivo,
-                                          "DDC": f_trp_vivo, "KMO": m.gene(GENES["KMO"]),
+                            gene_factors={"TDO": m.gene(GENES["TDO2"]) * f_trp_vivo,
+                                          "IDO1": m.gene(GENES["IDO1"]) * f_trp_vivo,
+                                          "WARS": m.gene(GENES["WARS1"]) * f_trp_vivo,
+                                          "TPH1": m.gene(GENES["TPH1"]) * f_trp_vivo,
+                                          "TPH2": m.gene(GENES["TPH2"]) * f_trp_vivo,
+                                          "DDC": m.gene(GENES["DDC"]) * f_trp_vivo, "KMO": m.gene(GENES["KMO"]),
+                                          "SLC7A5": m.gene(GENES["SLC7A5"]), "SLC7A8": m.gene(GENES["SLC7A8"]),
+                                          "AFMID": m.gene(GENES["AFMID"]), "HAAO": m.gene(GENES["HAAO"]),
+                                          "ACMSD": m.gene(GENES["ACMSD"]), "QPRT": m.gene(GENES["QPRT"]),
+                                          "MAOA": m.gene(GENES["MAOA"]), "MAOB": m.gene(GENES["MAOB"]),
+                                          "AANAT": m.gene(GENES["AANAT"]), "INMT": m.gene(GENES["INMT"]),
                                           "KYNU": m.gene(GENES["KYNU"]) * f_kynu,
                                           "KAT1": m.gene(GENES["AADAT"]) * f_kat,
                                           "KAT2": m.gene(GENES["AADAT"]) * f_kat,
@@ -206,7 +214,7 @@ def kynurenine_module(*, gr_occupancy: object = 0.2, gr_nuclear_factor: object =
                      "transporter TAT1 (SLC16A10), per liver volume", "TAT1 is abundant in liver and carries Trp but "
                      "not the kynurenines; the published model has LAT1/LAT2 only; 150/h puts liver Trp near 90 % "
                      "of free plasma Trp", (1.0, 5000.0))
-    m.flux("trp_uptake_slc16a10", k_tat1 * (trp_f + portal - hb.trp), consumes=[trp_f], produces=[hb.trp], compartment=liver,
+    m.flux("trp_uptake_slc16a10", m.gene(GENES["SLC16A10"]) * k_tat1 * (trp_f + portal - hb.trp), consumes=[trp_f], produces=[hb.trp], compartment=liver,
            desc="facilitated Trp entry into hepatocytes by TAT1 (SLC16A10), from the portal-enriched blood the "
            "liver receives during absorption (first-pass extraction of dietary tryptophan)")
     m.flux("tdo_degradation", k_tdo * tdo_e * (1 + ltrp_ref / k_stab) / (1 + hb.trp / k_stab), consumes=[tdo_e],

@@ -278,18 +278,18 @@ def precursors_module(*, plasma_kynurenine: object = None) -> Module:
                         "tyrosine catabolism (TAT)", basis="derived", source="who2007",
                         rationale="steady-state balance: Tyr intake + Phe hydroxylation = catabolism at 60 µM",
                         provenance="D", range=(0.05, 10.0))
-    m.flux("tyrosine_catabolism", k_tat * tyr, consumes=[tyr], compartment=body, desc="tyrosine aminotransferase route")
+    m.flux("tyrosine_catabolism", m.gene(GENES["TAT"]) * k_tat * tyr, consumes=[tyr], compartment=body, desc="tyrosine aminotransferase route")
     k_lnaa = m.parameter("k_lnaa_catabolism", round(ref_in["lnaa"] / v / _REF["lnaa"], 5), "1/h",
                          "catabolism of the other LNAAs", basis="derived", source="who2007",
                          rationale="steady-state balance: intake = catabolism at 505 µM", provenance="D",
                          range=(0.05, 10.0))
-    m.flux("lnaa_catabolism", k_lnaa * lnaa, consumes=[lnaa], compartment=body, desc="BCAT and other LNAA catabolism")
+    m.flux("lnaa_catabolism", m.gene(GENES["BCAT2"]) * k_lnaa * lnaa, consumes=[lnaa], compartment=body, desc="BCAT and other LNAA catabolism")
     k_other = m.parameter("k_trp_other_use", 0.04, "1/h", "tryptophan use by peripheral TPH1 (gut serotonin) and "
                           "other minor routes, per free Trp", basis="assumed",
                           rationale="≈ 3 % of tryptophan disposal: the kynurenine pathway takes ≈ 95 % (Badawy 2017), "
                           "of the rest ≈ 1–2 % is serotonin synthesis (gut enterochromaffin cells) and ≈ 1–2 % "
                           "tryptamine, indole routes and urinary loss", provenance="own", range=(0.0, 0.5))
-    m.flux("trp_other_use", k_other * trp_f, consumes=[trp_f], compartment=body,
+    m.flux("trp_other_use", m.gene(GENES["TPH1"]) * k_other * trp_f, consumes=[trp_f], compartment=body,
            desc="peripheral TPH1 and other minor tryptophan routes")
 
     # ---- LAT1 competition at the blood–brain barrier -------------------------------------------

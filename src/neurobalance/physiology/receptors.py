@@ -85,7 +85,7 @@ POPULATIONS: tuple[_Pop, ...] = (
 
 
 #: Reference values of the ligand inputs: the whole-body reference steady state (daily-mean HPA drive).
-_REF = {"eht": 0.058939, "eda": 0.0019956, "gr": 0.18234, "mr": 0.84791}
+_REF = {"eht": 0.058953, "eda": 0.0019969, "gr": 0.18234, "mr": 0.84791}
 
 
 def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF["eda"], gaba_release: object = 1.0,
@@ -233,9 +233,8 @@ def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF
             gg = par(f"f_{p.name}_homeostatic_gain", gain, "dimensionless", f"{p.desc}: density set point "
                      "(Ā/A₀)^(−g)", p.why, (0.0, 5.0))
             kd = par(f"k_{p.name}_turnover", math.log(2) / (t_half * 24.0), "1/h", f"{p.desc}: density turnover "
-                     f"(half-life {t_half:g} d)", p.why, None,
-                     basis="measured" if p.name in ("d1", "d1_accumbens") else "assumed",
-                     source="pharmrev_receptor_turnover" if p.name in ("d1", "d1_accumbens") else None)
+                     f"(half-life {t_half:g} d)", p.why + ("; the EEDQ table's journal details were not captured, "
+                     "so the value is carried as an assumption" if p.name.startswith("d1") else ""))
             s_target = gene * ((1 + floor) / (x + floor)) ** gg
             if p.iron_kd is not None:
                 kfe = par(f"kd_{p.name}_iron", p.iron_kd, "dimensionless", f"{p.desc}: iron status of half-maximal "

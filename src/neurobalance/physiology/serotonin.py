@@ -127,7 +127,7 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
                    "TPH activity factor set by the autoreceptor G-protein (1 at rest)")
     i_rel = m.rule("autoreceptor_release_factor", sp.Max(0, r_rest - gain * s_rel * dg), "dimensionless",
                    "release factor set by the autoreceptor G-protein (1.89 at rest, floored at 0)")
-    i_h3 = m.rule("h3_factor", sp.Max(0, 1 - s_h3 * (ghastar - ghref)), "dimensionless",
+    i_h3 = m.rule("h3_factor", sp.Max(0, 1 - m.gene(GENES["HRH3"]) * s_h3 * (ghastar - ghref)), "dimensionless",
                   "release factor set by H3 heteroreceptors (1 at rest)")
     thr = bc("c_uptake2_threshold", 0.0605, "uM", "extracellular 5-HT above which uptake-2 engages",
              "H1.m (60.5 nM)", (0.03, 0.1))
@@ -230,7 +230,7 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
     vmax_up2 = bc("vmax_uptake2", 1400.0, "uM/h", "uptake-2 Vmax (Wightman–Bunin 0.78 × 1800)", "VUP2.m",
                   (700.0, 2800.0))
     km_up2 = bc("km_uptake2", 0.17, "uM", "uptake-2 Km (Bunin 1998; Daws 2005)", "VUP2.m", (0.08, 0.34))
-    m.flux("uptake2", f_up2 * h1 * michaelis_menten(vmax_up2, eht, km_up2), consumes=[eht], produces=[ght],
+    m.flux("uptake2", m.gene(GENES["SLC22A3"]) * f_up2 * h1 * michaelis_menten(vmax_up2, eht, km_up2), consumes=[eht], produces=[ght],
            compartment=glia, desc="uptake-2 into glia (engages above basal 5-HT)")
     k_erem = bc("k_removal", 40.0, "1/h", "removal of extracellular 5-HT (capillaries, diffusion)", "runser.m a21",
                 (20.0, 400.0))

@@ -34,12 +34,8 @@ SKIPPED = {
 
 #: Bib keys cited by validation targets only (not by model parameters).
 VALIDATION_REFERENCES = ("reed2009", "bangsgaard2017", "karin2020", "gupta2007", "sriram2012", "fernstrom2013",
-                         "young1985", "rothman1993", "patel2001")
+                         "young1985", "rothman1993", "patel2001", "ramakrishnan2002")
 
 #: Every row of the public target table this release covers (implemented or skipped with a reason).
 TABLE_ROWS = (tuple(f"T-DA-{i:02d}" for i in range(1, 23)) + tuple(f"T-5HT-{i:02d}" for i in range(1, 31))
               + tuple(f"T-HPA-{i:02d}" for i in range(1, 16)) + tuple(f"T-KYN-{i:02d}" for i in range(1, 37)))
-#: Rows of the GABA/cofactor/receptor issue implemented so far (the rest are listed in the docs as open).
-TABLE_ROWS_IN_PROGRESS = (tuple(f"T-GABA-{i:02d}" for i in (1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13))
-                          + tuple(f"T-COF-{i:02d}" for i in range(1, 14))
-                          + tuple(f"T-REC-{i:02d}" for i in (1, 2, 3, 4, 5, 8, 9, 10)))
