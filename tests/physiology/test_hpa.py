@@ -73,7 +73,7 @@ def test_builds_with_public_names(hpa):
     assert "08–09 h" in hpa.observables[P + "cortisol"].range_note
 
 
-@pytest.mark.parametrize("name", sorted(Model([hpa_module()]).parameters))
+@pytest.mark.parametrize("name", sorted(n for n in Model([hpa_module()]).parameters if n.startswith(P)))
 def test_parameter_is_documented(name):
     p = Model([hpa_module()]).parameters[name]
     U.parse_unit(p.unit)
