@@ -119,6 +119,11 @@ def test_scipy_agrees_with_roadrunner(case):
 @pytest.mark.jax
 def test_jax_agrees_with_roadrunner(case):
     model, hours, inputs, initial, times, ref = case
+    if model is WB or model.modules == WB.modules:
+        # integrate from roadrunner's starting state: the 12-day entrainment of the whole-body reference is
+        # engine-specific, and an endotoxin bolus amplifies its last-digit differences (the steady states
+        # themselves are compared in test_jax_steady_state_matches_newton_on_numpy)
+        initial = np.maximum(ref.state_value.values[0], 0.0)
     _compare(ref, nb.simulate(model, hours, times=times, inputs=inputs, initial=initial, engine="jax"))
 
 
