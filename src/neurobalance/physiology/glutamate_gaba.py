@@ -31,6 +31,8 @@ quinolinic acid (agonist) and kynurenic acid (antagonist) from the kynurenine mo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
 from ..model._core import Module
@@ -66,10 +68,18 @@ REFERENCE = {"glu_n": 22000.0, "glu_g": 11000.0, "glu_a": 2000.0, "gln_a": 8000.
 _PROV = {"assumed": "own", "fitted": "own", "derived": "D", "measured": "code"}
 
 
-def _tissue(local: str, conc: float) -> float:
-    comp = {"glu_n": "neuron_glu", "glu_g": "neuron_gaba", "gln_g": "neuron_gaba", "gaba": "neuron_gaba",
-            "glu_a": "astrocyte", "gln_a": "astrocyte", "gln_n": "neuron_glu", "gln_e": "ecs", "glu_ambient": "ecs"}
-    return conc * _V[comp[local]]
+def _parameter_declarer(m: Module) -> Callable[..., sp.Symbol]:
+    """``par(local, value, unit, desc, basis=, why=, source=, rng=)`` for module ``m``: provenance
+    follows the basis, and the plausible range defaults to a decade either side."""
+
+    def par(local: str, value: float, unit: str, desc: str, *, basis: str = "assumed", why: str = "",
+            source: str | None = None, rng: tuple[float, float] | None = None) -> sp.Symbol:
+        lo, hi = rng or (value / 10, value * 10)
+        return m.parameter(local, round(value, 8), unit, desc, basis=basis, rationale=why,  # type: ignore[arg-type]
+                           source=source, provenance=_PROV[basis],  # type: ignore[arg-type]
+                           range=(lo, hi))
+
+    return par
 
 
 def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object = 0.029,
@@ -87,12 +97,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                              rationale="") for k, desc in
             (("neuron_glu", "glutamatergic neurons"), ("astrocyte", "astrocytes"), ("ecs", "extracellular space"))}
 
-    def par(local: str, value: float, unit: str, desc: str, *, basis: str = "assumed", why: str = "",
-            source: str | None = None, rng: tuple[float, float] | None = None) -> sp.Symbol:
-        lo, hi = rng or (value / 10, value * 10)
-        return m.parameter(local, round(value, 8), unit, desc, basis=basis, rationale=why,  # type: ignore[arg-type]
-                           source=source, provenance=_PROV[basis],  # type: ignore[arg-type]
-                           range=(lo, hi))
+    par = _parameter_declarer(m)
 
     def derived(local: str, value: float, unit: str, desc: str, why: str, source: str = "shen1999") -> sp.Symbol:
         return par(local, value, unit, desc, basis="derived", why=why, source=source)
@@ -308,12 +313,7 @@ def gaba_module(*, plp: object = 1.0, activity: object = 1.0) -> Module:
     r = REFERENCE
     fg = _V["neuron_gaba"]
 
-    def par(local: str, value: float, unit: str, desc: str, *, basis: str = "assumed", why: str = "",
-            source: str | None = None, rng: tuple[float, float] | None = None) -> sp.Symbol:
-        lo, hi = rng or (value / 10, value * 10)
-        return m.parameter(local, round(value, 8), unit, desc, basis=basis, rationale=why,  # type: ignore[arg-type]
-                           source=source, provenance=_PROV[basis],  # type: ignore[arg-type]
-                           range=(lo, hi))
+    par = _parameter_declarer(m)
 
     b6 = m.input("plp", plp, "dimensionless", "vitamin B6 (PLP) status (1 = replete; the cofactors module supplies it)")
     act = m.input("activity", activity, "dimensionless", "activity of GABAergic neurons (1 = rest)")
