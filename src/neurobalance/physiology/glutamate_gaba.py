@@ -51,18 +51,20 @@ _V_GABA = _VCYC * _GABA_SHARE
 _V_GLU = _VCYC - _V_GABA
 _V_GS = _VCYC / (1 - _PC_SHARE)
 _V_PC = _V_GS - _VCYC
-#: Half of the anaplerotic carbon leaves as glutamine to blood, half through neuronal glutamate oxidation
-#: (assumed split); the oxidation rate constant is the same in both neuron types (per µM, 1/h).
-_OX = 0.5 * _V_PC
-_K_OX = _OX * 60_000.0 / (22000.0 * 0.36 + 11000.0 * 0.09)
-_OX_N = _K_OX * 22000.0 * 0.36 / 60_000.0
-_OX_G = _K_OX * 11000.0 * 0.09 / 60_000.0
 #: Neuronal GABA-T recycles this fraction of GAD output inside GABAergic neurons (the GABA shunt; assumed).
 _SHUNT = 1.0 / 3.0
 _V_GAD = _V_GABA / (1 - _SHUNT)
 #: Reference concentrations in their compartments (µM).
 REFERENCE = {"glu_n": 22000.0, "glu_g": 11000.0, "glu_a": 2000.0, "gln_a": 8000.0, "gln_n": 4000.0,
              "gln_g": 4000.0, "gln_e": 400.0, "gaba": 11000.0, "glu_ambient": 0.05}
+#: Half of the anaplerotic carbon leaves as glutamine to blood, half through neuronal glutamate oxidation
+#: (assumed split); the oxidation rate constant (1/h) is the same in both neuron types.
+_GLU_N_TISSUE = REFERENCE["glu_n"] * _V["neuron_glu"]
+_GLU_G_TISSUE = REFERENCE["glu_g"] * _V["neuron_gaba"]
+_OX = 0.5 * _V_PC
+_K_OX = _OX * _PER_MIN / (_GLU_N_TISSUE + _GLU_G_TISSUE)
+_OX_N = _K_OX * _GLU_N_TISSUE / _PER_MIN
+_OX_G = _K_OX * _GLU_G_TISSUE / _PER_MIN
 
 
 _PROV = {"assumed": "own", "fitted": "own", "derived": "D", "measured": "code"}

@@ -41,7 +41,7 @@ class _Pop:
     name: str
     gene: str
     desc: str
-    #: ligand kind: "5ht", "da", "da_low", "gaba", "glu", "nmda", "gr", "mr"
+    #: ligand kind: "5ht", "5ht_low", "da", "da_low", "gaba", "glu", "nmda", "gr", "mr"
     ligand: str
     coupling: tuple[float, float] | None = None  # (θ, τ_ε in days)
     density: tuple[float, float] | None = None  # (homeostatic gain g, turnover half-life in days)
@@ -56,7 +56,7 @@ POPULATIONS: tuple[_Pop, ...] = (
     _Pop("ht1a_post", "HTR1A", "postsynaptic 5-HT1A (hippocampus)", "5ht", density=(0.0, 4.0),
          why="no desensitisation: chronic antidepressants raise its tonic activation (Haddjeri 1998, rat); "
              "expression regulated by corticosteroids through MR"),
-    _Pop("ht2a", "HTR2A", "5-HT2A (cortex)", "5ht", density=(1.0, 3.0),
+    _Pop("ht2a", "HTR2A", "5-HT2A (cortex)", "5ht_low", density=(1.0, 3.0),
          why="agonist-driven down-regulation; half-life between the D1 and α2 recovery values (rat)"),
     _Pop("d2_auto", "DRD2", "D2 autoreceptor (terminal)", "da", coupling=(0.5, 7.0),
          why="partial autoreceptor desensitisation under sustained dopamine (assumed; rat data on D2 "
@@ -102,9 +102,9 @@ def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF
 
     def par(local: str, value: float, unit: str, desc: str, why: str, rng: tuple[float, float] | None = None,
             basis: str = "assumed", source: str | None = None) -> sp.Symbol:
+        default = (value / 10, value * 10) if value > 0 else (0.0, 1.0)
         return m.parameter(local, round(value, 8), unit, desc, basis=basis, rationale=why,  # type: ignore[arg-type]
-                           provenance="own", range=rng or (value / 10, value * 10) if value > 0 else (0.0, 1.0),
-                           source=source)
+                           provenance="own", range=rng or default, source=source)
 
     ht = m.input("serotonin", serotonin, "uM", "extracellular 5-HT (serotonin module)")
     da = m.input("dopamine", dopamine, "uM", "extracellular dopamine (dopamine module)")
@@ -149,6 +149,7 @@ def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF
                  "D2 occupancy by the antagonist (competing with endogenous dopamine)")
     acts: dict[str, tuple[sp.Expr, float]] = {
         "5ht": (occ(ht, k_ht) * (1 - ht1a_block), 0.5),
+        "5ht_low": (occ(ht, k_2a), 1.0 / 3.0),
         "da": (d2_endo, 0.5),
         "da_low": (occ(da, k_d1), _REF["eda"] / (_REF["eda"] + 0.1)),
         "gaba": (occ(g_rel, 1) * (1 + (a_bz - 1) * bz), 0.5),
@@ -206,16 +207,13 @@ def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF
 
     for p in POPULATIONS:
         a, a0 = acts[p.ligand]
-        if p.name == "ht2a":
-            a, a0 = occ(ht, k_2a), 1.0 / 3.0
         gene = m.gene(GENES[p.gene])
         a_sym = m.rule(f"{p.name}_fractional_activation", a, "dimensionless", f"{p.desc}: fractional activation")
-        a0_sym = a0  # activation at the reference state (the rule above evaluated there)
         a_bar = m.state(f"{p.name}_activation_average", a0, "dimensionless", f"{p.desc}: activation averaged over "
                         "days", compartment=c)
         m.flux(f"{p.name}_activation_averaging", (a_sym - a_bar) / tau_avg, produces=[a_bar], compartment=c,
                desc=f"{p.desc}: slow average of activation")
-        x = a_bar / a0_sym
+        x = a_bar / a0
         eps: sp.Expr = sp.Integer(1)
         if p.coupling is not None:
             theta, tau_days = p.coupling
@@ -249,7 +247,7 @@ def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF
             m.flux(f"{p.name}_density_loss", kd * r, consumes=[r], compartment=c,
                    desc=f"{p.desc}: internalisation and degradation")
             dens = r
-        tone = (a_sym / a0_sym) * eps * dens
+        tone = (a_sym / a0) * eps * dens
         m.observable(f"{p.name}_tone", tone, "dimensionless", "dimensionless",
                      f"{p.desc}: signalling tone (occupancy × coupling × density, 1 at reference)")
         m.observable(f"{p.name}_sensitivity", eps * dens, "dimensionless", "dimensionless",

@@ -7,24 +7,16 @@ import functools
 import numpy as np
 
 from ._framework import Check, pp, rel, target, within
+from ._whole_body import model as _model
+from ._whole_body import reference as _reference
+from ._whole_body import start_end
 from .targets_kynurenine import direction, unchanged
-
-
-def _model():  # noqa: ANN202
-    from ..physiology.default import default_model
-
-    return default_model()
 
 
 def _ss(model=None, **inputs: float):  # noqa: ANN001, ANN202
     from ..analysis import steady_state
 
     return steady_state(model or _model(), inputs={k.replace("__", "."): v for k, v in inputs.items()} or None)
-
-
-@functools.cache
-def _reference():  # noqa: ANN202
-    return _ss()
 
 
 def _v(ds, name: str) -> float:  # noqa: ANN001
@@ -234,7 +226,7 @@ def _b6_deficient_run():  # noqa: ANN202
         tolerance="D-rule; U-rule for GABA-T", fast=False)
 def t_cof_04() -> list[Check]:
     ds = _b6_deficient_run()
-    a = lambda v: (float(ds[v][0]), float(ds[v][-1]))  # noqa: E731
+    a = functools.partial(start_end, ds)
     return [direction("brain PLP", *a("cofactors.brain_plp"), -1), direction("tissue GABA", *a("gaba.tissue_gaba"), -1),
             direction("holo-GAD activity", *a("gaba.gad_holo_activity"), -1),
             direction("apo-GAD", *a("gaba.gad_apo_fraction"), 1),
@@ -323,11 +315,10 @@ def t_cof_09() -> list[Check]:
     base = _reference()
     fol = _ss(cofactors__folate_supply=0.2)
     sam = _ss(cofactors__sam_capacity=0.5)
-    v = lambda ds, n: _v(ds, n)  # noqa: E731
-    return [direction("low 5-MTHF: 5-HIAA", v(base, "serotonin.hiaa_tissue"), v(fol, "serotonin.hiaa_tissue"), -1),
-            direction("low 5-MTHF: HVA", v(base, "dopamine.hva_tissue"), v(fol, "dopamine.hva_tissue"), -1),
-            unchanged("low SAM only: 5-HIAA", v(base, "serotonin.hiaa_tissue"), v(sam, "serotonin.hiaa_tissue")),
-            unchanged("low SAM only: HVA", v(base, "dopamine.hva_tissue"), v(sam, "dopamine.hva_tissue"))]
+    return [direction("low 5-MTHF: 5-HIAA", _v(base, "serotonin.hiaa_tissue"), _v(fol, "serotonin.hiaa_tissue"), -1),
+            direction("low 5-MTHF: HVA", _v(base, "dopamine.hva_tissue"), _v(fol, "dopamine.hva_tissue"), -1),
+            unchanged("low SAM only: 5-HIAA", _v(base, "serotonin.hiaa_tissue"), _v(sam, "serotonin.hiaa_tissue")),
+            unchanged("low SAM only: HVA", _v(base, "dopamine.hva_tissue"), _v(sam, "dopamine.hva_tissue"))]
 
 
 @target("T-COF-10", system="B12",

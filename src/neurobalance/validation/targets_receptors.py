@@ -7,13 +7,10 @@ import functools
 import numpy as np
 
 from ._framework import Check, pp, rel, target, within
+from ._whole_body import model as _model
+from ._whole_body import reference as _reference
+from ._whole_body import start_end
 from .targets_kynurenine import direction, unchanged
-
-
-def _model():  # noqa: ANN202
-    from ..physiology.default import default_model
-
-    return default_model()
 
 
 def _run(hours: float, times: np.ndarray, model=None, conditions=(), inputs=None, initial="steady_state"):  # noqa: ANN001, ANN202
@@ -21,13 +18,6 @@ def _run(hours: float, times: np.ndarray, model=None, conditions=(), inputs=None
 
     return simulate(model or _model(), hours, times=times, conditions=list(conditions), inputs=inputs,
                     initial=initial)
-
-
-@functools.cache
-def _reference():  # noqa: ANN202
-    from ..analysis import steady_state
-
-    return steady_state(_model())
 
 
 def _half_life(name: str) -> float:
@@ -166,7 +156,7 @@ def _iron_run(severity: float, weeks: float):  # noqa: ANN202
         source="Erikson et al. 2001; Youdim et al. 1984 [pub]", tolerance="D-rule", fast=False)
 def t_cof_12() -> list[Check]:
     ds = _iron_run(0.7, 6.0)
-    a = lambda v: (float(ds[v][0]), float(ds[v][-1]))  # noqa: E731
+    a = functools.partial(start_end, ds)
     return [direction("D1 density (caudate-putamen)", *a("receptors.d1_bmax"), -1),
             direction("D2 density (caudate-putamen)", *a("receptors.d2_post_bmax"), -1),
             direction("D2 density (NAc)", *a("receptors.d2_accumbens_bmax"), -1)]
