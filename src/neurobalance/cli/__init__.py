@@ -26,6 +26,10 @@ app = typer.Typer(
 )
 list_app = typer.Typer(help="List parameters, observables or genes.", no_args_is_help=True)
 app.add_typer(list_app, name="list")
+scenarios_app = typer.Typer(help="The scenario library.", no_args_is_help=True)
+app.add_typer(scenarios_app, name="scenarios")
+agents_app = typer.Typer(help="The intervention library: drugs, hormones, biologics, supplements.", no_args_is_help=True)
+app.add_typer(agents_app, name="agents")
 
 GeneOpt = Annotated[list[str] | None, typer.Option("--gene", help="gene factor SYMBOL=FACTOR (1 = reference, 0 = knockout); repeatable")]
 SetOpt = Annotated[list[str] | None, typer.Option("--set", help="parameter NAME=VALUE in its declared unit; repeatable")]
@@ -436,6 +440,125 @@ def demo(
     if not math.isfinite(days) or days <= 0 or days > 365:
         _fail(f"--days {days}: give a number of days in (0, 365]")
     run_demo(days, _writable_dir(out))
+
+
+@app.command("run")
+@_guard
+def run_cmd(
+    scenario: Annotated[str, typer.Argument(help="a scenario .toml file or a library name (`scenarios list`)")],
+    out: Annotated[Path | None, typer.Option("--out", help="output directory (default: ./runs/NAME)")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="roadrunner, scipy or jax (default: the file's)")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Run a scenario: timecourse.csv, summary.json, scenario.toml, plots and report.html."""
+    from ..scenarios import load, run, summary
+    from ..scenarios._report import DISCLAIMER, write_outputs
+
+    if engine is not None:
+        _check_engine(engine)
+    res = load(scenario, engine=engine)
+    _check_engine(res.engine)
+    target = _writable_dir(out if out is not None else Path("runs") / res.scenario.name)
+    if json_:
+        ds = run(res)
+    else:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(f"{res.scenario.name} ({res.hours:g} h)", total=1.0)
+            ds = run(res, progress=lambda f: bar.update(task, completed=f))
+    summ = summary(res, ds)
+    write_outputs(target, res, ds, summ)
+    if json_:
+        typer.echo(json.dumps(summ, indent=1))
+        return
+    typer.echo(f"{res.scenario.name}: {res.scenario.description}")
+    typer.echo(DISCLAIMER)
+    key = [n for n in ("serotonin.extracellular", "dopamine.extracellular", "hpa.cortisol", "precursors.plasma_trp",
+                       "kynurenine.kyn_plasma", "gaba.tissue_gaba", "glutamate.nmda_drive",
+                       "receptors.ht1a_auto_sensitivity") if n in summ["observables"]]
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="key observables")
+    table.add_column("observable")
+    table.add_column("unit")
+    times = list(next(iter(summ["observables"].values()))["at"]) if summ["observables"] else []
+    for t in times:
+        table.add_column(t)
+    for n in key:
+        o = summ["observables"][n]
+        table.add_row(n, o["unit"], *(f"{o['at'][t]:.4g}" for t in times))
+    Console().print(table)
+    typer.echo(f"outputs: {target}/ (timecourse.csv, summary.json, scenario.toml, plot_*.png, report.html)")
+
+
+@scenarios_app.command("list")
+@_guard
+def scenarios_list(json_: JsonOpt = False) -> None:
+    """Scenarios shipped with the package."""
+    from ..scenarios import library, load
+
+    rows = []
+    for name in library():
+        r = load(name)
+        rows.append({"name": name, "duration": r.scenario.duration, "description": r.scenario.description})
+    _emit(rows, json_, ("name", "duration", "description"))
+
+
+@scenarios_app.command("show")
+@_guard
+def scenarios_show(name: Annotated[str, typer.Argument(help="library name or file")]) -> None:
+    """Print a scenario after `extends` is applied."""
+    from ..scenarios import load
+
+    typer.echo(load(name).resolved_toml(), nl=False)
+
+
+@agents_app.command("list")
+@_guard
+def agents_list(json_: JsonOpt = False) -> None:
+    """Every agent with its kind, routes and typical dose."""
+    from ..agents import AGENTS, NOT_YET
+
+    rows = [{"name": a.name, "kind": a.kind, "routes": ", ".join(a.routes), "typical": a.typical,
+             "targets": ", ".join(e.target for e in a.effects) or (", ".join(a.direct.inputs.values()) if a.direct else ""),
+             "description": a.description} for a in AGENTS.values()]
+    rows += [{"name": k, "kind": "planned", "routes": "", "typical": "", "targets": "", "description": v}
+             for k, v in NOT_YET.items()]
+    _emit(rows, json_, ("name", "kind", "routes", "typical", "targets"))
+
+
+@agents_app.command("show")
+@_guard
+def agents_show(name: Annotated[str, typer.Argument(help="agent name")], json_: JsonOpt = False) -> None:
+    """Doses, targets, PK/PD parameters and sources of one agent."""
+    import dataclasses as dc
+
+    from ..agents import agent
+
+    a = agent(name)
+    d = dc.asdict(a)
+    if a.pk is not None:
+        d["pk"]["half_life_h"] = round(a.pk.half_life, 3)
+    if json_:
+        typer.echo(json.dumps(d, indent=1, default=str))
+        return
+    typer.echo(f"{a.name} ({a.kind}): {a.description}")
+    typer.echo(f"  routes: {', '.join(a.routes)}; typical: {a.typical}; largest accepted single dose {a.max_dose_mg:g} mg")
+    if a.pk is not None:
+        p = a.pk
+        typer.echo(f"  PK: MW {p.mw:g} g/mol, CL {p.cl:.4g} L/h, V {p.v:g} L, t½ {p.half_life:.3g} h, F {p.f:g}, "
+                   f"ka {p.ka:g}/h" + (f"; metabolite {p.metabolite.name} (fm {p.metabolite.fm:g}, t½ "
+                                      f"{p.metabolite.v * 0.693147 / p.metabolite.cl:.3g} h)" if p.metabolite else ""))
+        typer.echo(f"  PK source: {a.pk_source}")
+    for e in a.effects:
+        typer.echo(f"  PD: {e.target}: EC50 {e.ec50:g} ng/mL, θmax {e.theta_max:g}, Hill {e.hill:g}"
+                   + (f", metabolite potency {e.metabolite_potency:g}" if e.metabolite_potency else "")
+                   + (f", k_inact,max {e.rate_max:g}/h" if e.rate_max else ""))
+        typer.echo(f"      basis: {e.basis}; source: {e.source}")
+    if a.direct is not None:
+        typer.echo(f"  acts through model inputs {dict(a.direct.inputs)}: {a.direct.note}")
 
 
 def version_callback(value: bool) -> None:

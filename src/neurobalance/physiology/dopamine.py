@@ -219,7 +219,10 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
     km_dat = bm("km_dat", 0.2, "uM", "DAT Km", "KmVDAT", (0.1, 2.0))
     dat_d = m.input("dat_density", dat_density, "dimensionless", "DAT surface density relative to the reference "
                     "(iron; the receptors module supplies it)")
-    m.flux("dat", m.gene(GENES["SLC6A3"]) * dat_d * michaelis_menten(vmax_dat, eda, km_dat), consumes=[eda],
+    dat_block = m.input("dat_block", 0.0, "dimensionless", "fraction of DAT blocked by a reuptake inhibitor "
+                        "(drug occupancy; non-competitive, reference §D.1)")
+    m.flux("dat", m.gene(GENES["SLC6A3"]) * dat_d * (1 - dat_block) * michaelis_menten(vmax_dat, eda, km_dat),
+           consumes=[eda],
            produces=[cda], compartment=term, desc="reuptake by DAT")
 
     # ---- catabolism and removal -------------------------------------------------------

@@ -244,7 +244,9 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                   why="IC50 ≈ 8–15 µM in the presence of glycine", rng=(1.0, 100.0))
     x = glu_e / ec_glu + quin / ec_quin
     x0 = r["glu_ambient"] / 2.0 + 0.051 / 250.0
-    nmda = x / (1 + x) / (1 + kyna / ki_kyna)
+    pore = m.input("nmda_channel_block", 0.0, "dimensionless", "fraction of NMDA channels blocked by an open-channel "
+                   "blocker (ketamine-like; reference §D.1: g_NMDA,eff = g_NMDA·(1 − θ))")
+    nmda = x / (1 + x) / (1 + kyna / ki_kyna) * (1 - pore)
     nmda0 = x0 / (1 + x0) / (1 + 0.029 / 10.0)
     m.rule("nmda_activation", nmda, "dimensionless", "tonic NMDA-receptor activation (ambient Glu + QUIN; KYNA "
            "block)")

@@ -223,7 +223,9 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
     vmax_sert = bc("vmax_sert", 250.0, "uM/h", "SERT Vmax (Bunin 1998)", "VSERT.m", (125.0, 500.0))
     km_sert = bc("km_sert", 0.06, "uM", "SERT Km (Bunin 1998; 0.05–0.1 µM in synaptosomes)", "VSERT.m",
                  (0.03, 0.5))
-    m.flux("sert", m.gene(GENES["SLC6A4"]) * michaelis_menten(vmax_sert, eht, km_sert), consumes=[eht],
+    sert_block = m.input("sert_block", 0.0, "dimensionless", "fraction of SERT blocked by a reuptake inhibitor "
+                         "(drug occupancy; non-competitive, reference §D.1)")
+    m.flux("sert", m.gene(GENES["SLC6A4"]) * (1 - sert_block) * michaelis_menten(vmax_sert, eht, km_sert), consumes=[eht],
            produces=[cht], compartment=term, desc="reuptake by SERT")
     f_up2 = bc("f_uptake2", 0.001, "dimensionless", "uptake-2 multiplier a18 (0.01 in Mena 2024)", "runser.m a18",
                (0.0, 0.05))

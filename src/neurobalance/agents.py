@@ -1,0 +1,206 @@
+"""The library of interventions: drugs, hormones, biologics and supplements.
+
+An agent acts on the model in one of two ways:
+
+* **PK/PD agents** (antidepressants, antipsychotics, benzodiazepines, vigabatrin, ketamine): a
+  closed-form PK model (`neurobalance.pkpd`) gives the plasma concentration; an occupancy curve
+  calibrated to human PET turns it into the fractional occupancy of a target, which drives a model
+  input (`TARGET_INPUTS`).
+* **Input agents** (glucocorticoids, interferon-α, amino acids, pyridoxine): the model already
+  contains the agent's own kinetics (the hpa module's dexamethasone and cortisol absorption, the
+  inflammation module's interferon depots, the precursor gut pools, the B6 store), so a dose is
+  delivered to that input as a short zero-order pulse.
+
+PK values are population-typical for a 70-kg adult.  Half-lives are the reference's (§D.2, Hiemke &
+Härtter 2000 and the clinical review table; [L] where the reference marks them); volumes and
+bioavailabilities are typical label values, stated as such.  Occupancy constants are fitted to the
+PET rows of the reference and say which row; the remaining PET rows are checked in `validation`.
+Nothing here is dosing advice: the library exists to simulate published protocols.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+
+from ._errors import UnknownNameError
+from .pkpd import PK, Metabolite
+
+__all__ = ["Agent", "Effect", "DirectInput", "AGENTS", "TARGET_INPUTS", "agent", "NOT_YET"]
+
+_L2 = math.log(2)
+
+
+@dataclasses.dataclass(frozen=True)
+class Effect:
+    """Occupancy of one target: ``θ = θmax·C^h/(EC50^h + C^h)`` (C: plasma ng/mL)."""
+
+    target: str
+    ec50: float  #: plasma concentration of half-maximal occupancy (ng/mL)
+    theta_max: float = 1.0
+    hill: float = 1.0
+    metabolite_potency: float = 0.0  #: metabolite potency relative to the parent (0: inactive)
+    rate_max: float = 0.0  #: for enzyme inactivators: maximal inactivation rate (1/h) at θ = 1
+    basis: str = ""
+    source: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class DirectInput:
+    """A dose delivered into a model input as a zero-order pulse."""
+
+    inputs: Mapping[str, str]  #: route → model input
+    per_mg: float  #: input amount per mg of agent (input unit × h)
+    pulse_h: Mapping[str, float]  #: route → pulse duration (h)
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Agent:
+    name: str
+    kind: str  #: drug | hormone | biologic | supplement
+    description: str
+    routes: tuple[str, ...]
+    typical: str  #: typical dose and schedule (text)
+    max_dose_mg: float  #: largest single dose accepted (mg): above it a scenario is refused
+    pk: PK | None = None
+    pk_source: str = ""
+    effects: tuple[Effect, ...] = ()
+    direct: DirectInput | None = None
+    sources: tuple[str, ...] = ()
+
+
+#: PD target → (model input, how occupancies of several agents combine).
+TARGET_INPUTS: dict[str, tuple[str, str]] = {
+    "SERT": ("serotonin.sert_block", "occupancy"),
+    "DAT": ("dopamine.dat_block", "occupancy"),
+    "D2": ("receptors.d2_antagonist", "kd_units"),
+    "GABA-A BZ site": ("receptors.benzodiazepine_occupancy", "occupancy"),
+    "GABA-T": ("gaba.gabat_inactivation_rate", "rate"),
+    "NMDA channel": ("glutamate.nmda_channel_block", "occupancy"),
+}
+
+
+def _pk(mw: float, t_half: float, v: float, f: float, ka: float, metabolite: Metabolite | None = None,
+        f_routes: tuple[tuple[str, float], ...] = ()) -> PK:
+    return PK(mw=mw, cl=v * _L2 / t_half, v=v, f=f, ka=ka, metabolite=metabolite, f_routes=f_routes)
+
+
+_HH = "Hiemke & Härtter 2000, Pharmacol Ther 85:11; clinical review table PMC6168070 (reference §D.2)"
+_LABEL = "typical label value (apparent volume, bioavailability, absorption), not from the reference"
+
+AGENTS: dict[str, Agent] = {a.name: a for a in (
+    Agent("escitalopram", "drug", "selective serotonin reuptake inhibitor (S-citalopram)", ("oral",),
+          "10–20 mg once daily", 60.0,
+          pk=_pk(324.4, 30.0, 1100.0, 0.8, 0.8), pk_source=f"t½ 27–32 h ({_HH}); V/F ≈ 16 L/kg, F 0.8: {_LABEL}",
+          effects=(Effect("SERT", 1.531, 0.85, basis="fitted: 73.5 % at 4 h after a single 15 mg (T-DRUG-08 4-h "
+                          "range 69–78 % for 10–20 mg); θmax 0.85, the SERT plateau (T-DRUG-05)",
+                          source="single-dose [11C]DASB study 2016; Meyer 2001"),),
+          sources=("meyer2001",)),
+    Agent("citalopram", "drug", "selective serotonin reuptake inhibitor (racemate)", ("oral",),
+          "20–40 mg once daily", 80.0,
+          pk=_pk(324.4, 35.0, 840.0, 0.8, 0.6), pk_source=f"t½ 33–36 h ({_HH}); V/F 12 L/kg, F 0.8: {_LABEL}",
+          effects=(Effect("SERT", 6.68, 0.9, basis="fitted: 77 % at steady state on 20 mg/d (T-DRUG-01)",
+                          source="Meyer et al. 2001"),), sources=("meyer2001",)),
+    Agent("sertraline", "drug", "selective serotonin reuptake inhibitor (weak DAT inhibitor)", ("oral",),
+          "50–200 mg once daily", 400.0,
+          pk=_pk(306.2, 26.0, 1400.0, 0.44, 0.4), pk_source=f"t½ ≈ 26 h ({_HH}); V/F 20 L/kg, F 0.44: {_LABEL}; "
+          "desmethylsertraline (t½ ≈ 66 h) is a weak SERT inhibitor and is not modelled",
+          effects=(Effect("SERT", 3.01, 0.9, basis="fitted: ≈ 80 % at steady state on 50 mg/d (T-DRUG-04); the "
+                          "single-dose rows (T-DRUG-07) are an independent check", source="Meyer et al. 2004"),),
+          sources=("meyer2004",)),
+    Agent("fluoxetine", "drug", "selective serotonin reuptake inhibitor with the active metabolite norfluoxetine",
+          ("oral",), "20–80 mg once daily", 160.0,
+          pk=_pk(309.3, 48.0, 2450.0, 0.9, 0.4,
+                 Metabolite("norfluoxetine", 0.8, 2500.0 * _L2 / 240.0, 2500.0, 295.3)),
+          pk_source=f"fluoxetine t½ 1–4 d (2 d used), norfluoxetine 7–15 d (10 d used) ({_HH}); V/F 35 L/kg, "
+                    f"F 0.9, 80 % converted to norfluoxetine: {_LABEL}",
+          effects=(Effect("SERT", 12.37, 0.9, metabolite_potency=1.0,
+                          basis="fitted: ≈ 80 % at steady state on 20 mg/d with norfluoxetine equipotent "
+                                "(T-DRUG-03)", source="Meyer et al. 2004"),), sources=("meyer2004",)),
+    Agent("bupropion", "drug", "noradrenaline–dopamine reuptake inhibitor", ("oral",), "150–450 mg/day (SR)",
+          600.0, pk=_pk(239.7, 21.0, 1400.0, 0.9, 0.5),
+          pk_source=f"t½ ≈ 21 h [L] ({_HH}); V/F 20 L/kg: {_LABEL}; hydroxybupropion is lumped into the fitted "
+                    "EC50",
+          effects=(Effect("DAT", 685.0, 1.0, basis="fitted: 26 % DAT occupancy on 300 mg/d SR (T-DRUG-10)",
+                          source="Learned-Coughlin et al. 2003"),), sources=("learnedcoughlin2003",)),
+    Agent("haloperidol", "drug", "D2 antagonist (butyrophenone antipsychotic)", ("oral",), "1–5 mg/day", 40.0,
+          pk=_pk(375.9, 20.0, 1260.0, 0.6, 0.5), pk_source=f"t½ ≈ 20 h, V/F 18 L/kg, F 0.6: {_LABEL}",
+          effects=(Effect("D2", 0.5, 1.0, basis="fitted to the middle of the 38–87 % range over 1–5 mg/d "
+                          "(T-DRUG-11): 53 % at 1 mg, 85 % at 5 mg", source="Kapur et al. 2000"),),
+          sources=("kapur2000",)),
+    Agent("lorazepam", "drug", "benzodiazepine (GABA-A positive allosteric modulator)", ("oral", "iv"),
+          "1–6 mg/day in 2–3 doses", 20.0,
+          pk=_pk(321.2, 14.0, 91.0, 0.9, 1.0), pk_source=f"t½ 10–20 h [L] ({_HH}); V 1.3 L/kg, F 0.9: {_LABEL}",
+          effects=(Effect("GABA-A BZ site", 115.0, 1.0, basis="plasma EC50 for 50 % BZ-site occupancy: middle of "
+                          "96 (micro-PET) and 134 ng/mL (ex vivo), rat (T-DRUG-12)", source="reference §D.2"),)),
+    Agent("diazepam", "drug", "benzodiazepine (GABA-A positive allosteric modulator)", ("oral", "iv"),
+          "2–20 mg/day", 60.0,
+          pk=_pk(284.7, 43.0, 77.0, 1.0, 1.5,
+                 Metabolite("desmethyldiazepam", 0.5, 77.0 * _L2 / 100.0, 77.0, 270.7)),
+          pk_source=f"t½ 20–100 h [L] (43 h used), desmethyldiazepam ≈ 100 h ({_HH}); V 1.1 L/kg: {_LABEL}",
+          effects=(Effect("GABA-A BZ site", 213.0, 1.0, metabolite_potency=1.0,
+                          basis="Ki 10–20 nM [L] (15 nM = 4.3 ng/mL free) at 2 % free fraction in plasma "
+                                "(assumed): total-plasma EC50 ≈ 213 ng/mL", source="reference §D.2 [L]"),)),
+    Agent("vigabatrin", "drug", "irreversible GABA transaminase inhibitor", ("oral",), "1–3 g/day", 6000.0,
+          pk=_pk(129.2, 7.0, 56.0, 0.85, 1.5), pk_source=f"plasma t½ 5–8 h [L] ({_HH}); V 0.8 L/kg: {_LABEL}",
+          effects=(Effect("GABA-T", 20000.0, 1.0, rate_max=0.5,
+                          basis="assumed: inactivation K_I 20 µg/mL and k_inact 0.5/h, so that 3 g/day keeps "
+                                "GABA-T activity near a third of normal (the reference gives no human value); the "
+                                "enzyme resynthesis (t½ 30 h) is the gaba module's", source="assumption"),)),
+    Agent("ketamine", "drug", "NMDA open-channel blocker (racemic)", ("iv", "oral", "intranasal"),
+          "0.5 mg/kg i.v. over 40 min", 1000.0,
+          pk=_pk(237.7, 2.5, 210.0, 0.22, 1.0, f_routes=(("intranasal", 0.45),)),
+          pk_source="t½ 2–3 h, oral F 20–25 %, intranasal ≈ 45 % (reference §D.2); V 3 L/kg: " + _LABEL,
+          effects=(Effect("NMDA channel", 237.7, 1.0, basis="pore-block EC50 ≈ 1 µM (reference §D.2, "
+                          "T-DRUG-17)", source="reference §D.2"),)),
+    Agent("dexamethasone", "hormone", "synthetic glucocorticoid (GR agonist)", ("oral",),
+          "1 mg at 23:00 (suppression test)", 40.0,
+          direct=DirectInput({"oral": "hpa.dexamethasone_oral"}, 1.0, {"oral": 0.1},
+                             "absorption, distribution and GR binding are the hpa module's")),
+    Agent("hydrocortisone", "hormone", "cortisol", ("oral", "iv"), "20 mg orally", 500.0,
+          direct=DirectInput({"oral": "hpa.hydrocortisone_oral", "iv": "hpa.hydrocortisone_iv"}, 1.0,
+                             {"oral": 0.1, "iv": 1.0 / 60.0}, "kinetics are the hpa module's")),
+    Agent("interferon-alpha", "biologic", "interferon α-2b (daily) — cytokine therapy", ("sc",),
+          "3 MIU (≈ 11.5 µg) s.c. daily", 1.0,
+          direct=DirectInput({"sc": "inflammation.interferon_dose_rate"}, 1000.0, {"sc": 1.0 / 60.0},
+                             "dose in mg (0.0115 mg = 3 MIU); depot absorption and cytokine cascade are the "
+                             "inflammation module's")),
+    Agent("peginterferon-alpha", "biologic", "peginterferon α-2a (weekly)", ("sc",), "180 µg s.c. weekly", 1.0,
+          direct=DirectInput({"sc": "inflammation.peginterferon_dose_rate"}, 1000.0, {"sc": 1.0 / 60.0},
+                             "dose in mg (0.18 mg); kinetics are the inflammation module's")),
+    Agent("tryptophan", "supplement", "L-tryptophan", ("oral",), "0.5–2 g", 10000.0,
+          direct=DirectInput({"oral": "precursors.trp_intake"}, 1000.0 / 204.23, {"oral": 5.0 / 60.0},
+                             "µmol per mg (molar mass 204.23); gut absorption is the precursors module's")),
+    Agent("tyrosine", "supplement", "L-tyrosine", ("oral",), "0.5–2 g", 20000.0,
+          direct=DirectInput({"oral": "precursors.tyr_intake"}, 1000.0 / 181.19, {"oral": 5.0 / 60.0},
+                             "µmol per mg (molar mass 181.19); gut absorption is the precursors module's")),
+    Agent("pyridoxine", "supplement", "vitamin B6 (pyridoxine)", ("oral",), "10–100 mg", 500.0,
+          direct=DirectInput({"oral": "cofactors.pyridoxine_dose_rate"}, 1.0 / 100.0, {"oral": 1.0},
+                             "assumed: the replete tissue B6 store ≈ 100 mg (body pool ≈ 1 mmol ≈ 170 mg, mostly "
+                             "muscle), so each mg adds 1 % of it")),
+)}
+
+#: Agents the intervention library will add, with what they need first.
+NOT_YET: dict[str, str] = {
+    "paroxetine": "non-linear (CYP2D6-saturable) PK: a linear model gives 80 % instead of 45 % single-dose occupancy",
+    "phenelzine": "needs MAO-A/B enzyme states (irreversible inhibition and resynthesis)",
+    "tranylcypromine": "needs MAO-A/B enzyme states",
+    "selegiline": "needs MAO-A/B enzyme states",
+    "levodopa": "needs an L-DOPA input to the dopamine terminal and peripheral AADC",
+    "mifepristone": "needs a GR antagonist input to the hpa module",
+    "infliximab": "needs a TNF-neutralisation input to the inflammation module",
+    "celecoxib": "needs a COX-2 input to the inflammation module",
+    "5-htp": "needs a 5-HTP input to the serotonin terminal",
+    "l-methylfolate": "needs a dose → folate-status conversion",
+    "iron": "needs a dose → iron-status conversion",
+}
+
+
+def agent(name: str) -> Agent:
+    key = name.strip().lower()
+    if key not in AGENTS:
+        hint = f"{name!r} is planned: {NOT_YET[key]}" if key in NOT_YET else "list them with `neurobalance agents list`"
+        raise UnknownNameError("agent", name, AGENTS, hint=hint)
+    return AGENTS[key]
