@@ -475,7 +475,7 @@ def run_cmd(
     typer.echo(f"{res.scenario.name}: {res.scenario.description}")
     typer.echo(DISCLAIMER)
     key = [n for n in ("serotonin.extracellular", "dopamine.extracellular", "hpa.cortisol", "precursors.plasma_trp",
-                       "kynurenine.kyn_plasma", "gaba.tissue_gaba", "glutamate.nmda_drive",
+                       "kynurenine.plasma_kyn", "gaba.tissue_gaba", "glutamate.nmda_drive",
                        "receptors.ht1a_auto_sensitivity") if n in summ["observables"]]
     from rich.console import Console
     from rich.table import Table

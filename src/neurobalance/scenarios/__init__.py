@@ -47,7 +47,7 @@ def _read(ref: str | Path, *, base: Path | None, depth: int, seen: tuple[str, ..
         p = lib[str(ref)]
     elif base is not None and not p.is_absolute():
         p = base / p
-    label = str(p if p.parent != library_path() else p.name)
+    label = p.name if p.parent == library_path() else (str(ref) if depth == 0 else str(p))
     if not p.is_file():
         if not str(ref).endswith(".toml") and str(ref) not in lib:
             raise UnknownNameError("scenario", str(ref), lib, hint="give a .toml file or a library name "
@@ -196,7 +196,7 @@ def _resolve(scn: Scenario, data: dict[str, Any], label: str, engine: str | None
         genes = model.genes
         for g, f in scn.genotype.items():
             if g not in genes:
-                raise err(f"genotype.{g}", UnknownNameError("gene", g, genes).message.replace(f"unknown gene {g!r}; ", "unknown gene; "),
+                raise err(f"genotype.{g}", UnknownNameError("gene", g, genes).message,
                           "use an HGNC symbol from `neurobalance list genes`")
             if not (math.isfinite(f) and 0 <= f <= 10):
                 raise err(f"genotype.{g}", f"factor {f!r} is outside [0, 10]", "give an activity factor (1 = typical)")
@@ -256,8 +256,11 @@ def _interventions(scn: Scenario, hours: float, err: Callable[[str, str, str], S
             a = agent(iv.agent)
         except UnknownNameError as exc:
             key = iv.agent.strip().lower()
+            problem = f"unknown agent {iv.agent!r}"
+            if exc.suggestions and key not in NOT_YET:
+                problem += "; did you mean " + ", ".join(repr(x) for x in exc.suggestions) + "?"
             fix = f"it is planned ({NOT_YET[key]})" if key in NOT_YET else "see `neurobalance agents list`"
-            raise err(f"{f}.agent", exc.message.split(";")[0] if key in NOT_YET else exc.message, fix) from None
+            raise err(f"{f}.agent", problem, fix) from None
         if iv.route not in a.routes:
             raise err(f"{f}.route", f"{a.name} is not modelled by route {iv.route!r}", f"use one of {', '.join(a.routes)}")
         dose = parse_dose(iv.dose, f"{f}.dose", scn.body_mass_kg)

@@ -162,24 +162,38 @@ def _path(loc: tuple[Any, ...]) -> str:
 def locate(text: str, field: str) -> int | None:
     """Best-effort line number of ``field`` (e.g. ``interventions[1].dose``) in TOML ``text``."""
     lines = text.splitlines()
-    parts = re.findall(r"([A-Za-z0-9_\-\"\.]+)(?:\[(\d+)\])?", field)
-    start = 0
-    for key, idx in parts:
-        key = key.strip('"')
-        if idx:
-            hits = [i for i, ln in enumerate(lines) if ln.strip() == f"[[{key}]]" and i >= start]
-            n = int(idx)
-            if n < len(hits):
-                start = hits[n]
-                continue
-            hits = [i for i, ln in enumerate(lines) if re.match(rf"\s*{re.escape(key)}\s*=", ln) and i >= start]
-            return hits[0] + 1 if hits else None
-        hits = [i for i, ln in enumerate(lines)
-                if i >= start and (re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", ln) or ln.strip() == f"[{key}]")]
-        if not hits:
-            return start + 1 if start else None
-        start = hits[0]
-    return start + 1
+    m = re.match(r"([A-Za-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$", field)
+    if not m:
+        return None
+    head, idx, rest = m.groups()
+
+    def find(pattern: str, start: int = 0, stop: int | None = None) -> int | None:
+        for i in range(start, len(lines) if stop is None else stop):
+            if re.match(pattern, lines[i]):
+                return i
+        return None
+
+    def section_end(s: int) -> int:
+        return next((h for h in range(s + 1, len(lines)) if lines[h].lstrip().startswith("[")), len(lines))
+
+    def key_line(key: str, s: int, e: int) -> int:
+        key = re.sub(r"\[\d+\]$", "", key)
+        i = find(rf'\s*"?{re.escape(key)}"?\s*=', s + 1, e)
+        return (i if i is not None else s) + 1
+
+    if idx is not None:
+        heads = [i for i, ln in enumerate(lines) if ln.strip() == f"[[{head}]]"]
+        if int(idx) >= len(heads):
+            i = find(rf"\s*{re.escape(head)}\s*=")
+            return i + 1 if i is not None else None
+        s0 = heads[int(idx)]
+        return key_line(rest.split(".")[0], s0, section_end(s0)) if rest else s0 + 1
+    table = find(rf"\s*\[{re.escape(head)}\]\s*$")
+    if rest is None or table is None:
+        i = find(rf'\s*"?{re.escape(head)}"?\s*=')
+        i = table if i is None else i
+        return i + 1 if i is not None else None
+    return key_line(rest, table, section_end(table))
 
 
 def load_text(text: str, file: str | None = None) -> dict[str, Any]:
