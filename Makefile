@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/neurobalance demo --days 7 --out demo_output
+	$(BIN)/neurobalance run chronic-stress-plus-escitalopram --out demo_output
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow" -q

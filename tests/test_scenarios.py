@@ -134,15 +134,15 @@ def test_cli_run_writes_every_output(tmp_path: Path, monkeypatch: pytest.MonkeyP
     o = tmp_path / "o"
     names = {p.name for p in o.iterdir()}
     assert {"timecourse.csv", "summary.json", "scenario.toml", "report.html", "plot_serotonin.png", "plot_hpa.png"} <= names
-    head = (o / "timecourse.csv").read_text().splitlines()[0]
+    head = (o / "timecourse.csv").read_text(encoding="utf-8").splitlines()[0]
     assert head == "time_h,serotonin.extracellular,hpa.cortisol"
     e = summ["observables"]["serotonin.extracellular"]
     assert e["unit"] == "nM" and set(e["at"]) == {"0 h", "30 h"}
     # the SSRI raises extracellular 5-HT above its starting value within a day of the first dose
     assert e["at"]["30 h"] > 1.05 * e["at"]["0 h"] and e["max"] >= e["final"] >= e["min"]
-    html = (o / "report.html").read_text()
+    html = (o / "report.html").read_text(encoding="utf-8")
     assert "not medical advice" in html and "data:image/png;base64," in html
-    assert "seed 0" in (o / "scenario.toml").read_text()
+    assert "seed 0" in (o / "scenario.toml").read_text(encoding="utf-8")
 
 
 def test_runs_agree_between_cpu_engines() -> None:

@@ -149,6 +149,7 @@ def _load_all() -> None:
         best2009_sbml,
         stavrum2013_sbml,
         targets_dopamine,
+        targets_drugs,
         targets_gaba_cofactors,
         targets_hpa,
         targets_hpa_physiology,

@@ -1,0 +1,146 @@
+"""Validation targets T-DRUG-* that the agent library supports: PET occupancy and PK half-lives.
+
+Rows whose occupancy constant was fitted to them are calibration checks (the agent's ``basis`` says
+so); the others are independent checks of the same constants at another dose or time.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._framework import Check, pp, target, within
+
+
+def _regimen(name: str, dose: float, doses: int, route: str = "oral", interval: float = 24.0):  # noqa: ANN202
+    from ..agents import AGENTS
+    from ..pkpd import Regimen
+
+    a = AGENTS[name]
+    return a, Regimen(a.pk, dose, route, 0.0, interval, doses)
+
+
+def _occ(name: str, reg, t: np.ndarray) -> np.ndarray:  # noqa: ANN001
+    from ..agents import AGENTS
+    from ..pkpd import occupancy
+
+    e = AGENTS[name].effects[0]
+    c = reg.concentration(t)
+    if e.metabolite_potency and reg.pk.metabolite is not None:
+        c = c + e.metabolite_potency * reg.concentration(t, "metabolite")
+    return occupancy(c, e.ec50, e.theta_max, e.hill)
+
+
+def _ss(name: str, dose: float, days: int = 60, interval: float = 24.0) -> float:
+    """Occupancy averaged over the last dosing interval of ``days`` days of dosing."""
+    _, reg = _regimen(name, dose, int(days * 24 / interval), interval=interval)
+    t = np.linspace((days - 1) * 24.0, days * 24.0, 241)
+    return float(np.mean(_occ(name, reg, t)))
+
+
+@target("T-DRUG-01", system="SSRI PET", setup="citalopram 20 mg/d for 60 days; SERT occupancy over the last day",
+        source="Meyer et al. 2001 [pub] (calibration: the EC50 was fitted to it)", tolerance="±5 pp")
+def t_drug_01() -> list[Check]:
+    return [pp("SERT occupancy", 77.0, 100 * _ss("citalopram", 20.0), 5.0)]
+
+
+@target("T-DRUG-03", system="SSRI PET", setup="fluoxetine 20 mg/d for 60 days with norfluoxetine (equipotent)",
+        source="Meyer et al. 2004 [pub] (calibration)", tolerance="±5 pp")
+def t_drug_03() -> list[Check]:
+    return [pp("SERT occupancy", 80.0, 100 * _ss("fluoxetine", 20.0), 5.0)]
+
+
+@target("T-DRUG-04", system="SSRI PET", setup="sertraline 50 mg/d for 60 days", source="Meyer et al. 2004 [pub] "
+        "(calibration)", tolerance="±5 pp")
+def t_drug_04() -> list[Check]:
+    return [pp("SERT occupancy", 80.0, 100 * _ss("sertraline", 50.0), 5.0)]
+
+
+@target("T-DRUG-05", system="SSRI PET plateau", setup="citalopram, sertraline and escitalopram at very high exposure "
+        "(200 mg/d); occupancy plateau", source="reference §D.1 [pub]; [D]", tolerance="80–95 %")
+def t_drug_05() -> list[Check]:
+    return [within(f"{n} plateau", 80.0, 95.0, 100 * _ss(n, 200.0), "%") for n in ("citalopram", "sertraline",
+                                                                                   "escitalopram")]
+
+
+@target("T-DRUG-07", system="SSRI PET, single dose", setup="sertraline 50 mg once; occupancy at 4 h and 48 h",
+        source="single-dose [11C]DASB study 2016 [pub] (independent of the steady-state fit)",
+        tolerance="inside range ±3 pp")
+def t_drug_07() -> list[Check]:
+    _, reg = _regimen("sertraline", 50.0, 1)
+    o = 100 * _occ("sertraline", reg, np.array([4.0, 48.0]))
+    return [within("4 h", 66.0, 81.0, float(o[0]), "%", expected="69–78 %"),
+            within("48 h", 50.0, 61.0, float(o[1]), "%", expected="53–58 %")]
+
+
+@target("T-DRUG-08", system="SSRI PET, single dose", setup="escitalopram 15 mg once (middle of 10–20 mg); occupancy at "
+        "4 h (fitted) and 48 h (independent)", source="single-dose [11C]DASB study 2016 [pub]",
+        tolerance="inside range ±3 pp")
+def t_drug_08() -> list[Check]:
+    _, reg = _regimen("escitalopram", 15.0, 1)
+    o = 100 * _occ("escitalopram", reg, np.array([4.0, 48.0]))
+    return [within("4 h", 66.0, 81.0, float(o[0]), "%", expected="69–78 %"),
+            within("48 h", 50.0, 61.0, float(o[1]), "%", expected="53–58 %")]
+
+
+@target("T-DRUG-10", system="NDRI PET", setup="bupropion SR 300 mg/d (150 mg twice daily) for 30 days; DAT occupancy "
+        "3 h and 24 h after the morning dose", source="Learned-Coughlin 2003; Meyer 2002 [pub] (calibration)",
+        tolerance="14–30 %")
+def t_drug_10() -> list[Check]:
+    _, reg = _regimen("bupropion", 150.0, 60, interval=12.0)
+    o = 100 * _occ("bupropion", reg, np.array([29 * 24.0 + 3.0, 29 * 24.0 + 23.9]))
+    return [within("3 h after dose", 14.0, 30.0, float(o[0]), "%", expected="26 %"),
+            within("24 h after dose", 14.0, 30.0, float(o[1]), "%", expected="sustained")]
+
+
+@target("T-DRUG-11", system="antipsychotic PET", setup="haloperidol 1, 2, 3, 5 mg/d to steady state; striatal D2 "
+        "occupancy", source="Kapur et al. 2000 [pub] (EC50 fitted to the middle of the range)",
+        tolerance="inside 38–87 %, rising with dose")
+def t_drug_11() -> list[Check]:
+    occ = [100 * _ss("haloperidol", d) for d in (1.0, 2.0, 3.0, 5.0)]
+    checks = [within(f"{d:g} mg/d", 38.0, 87.0, o, "%") for d, o in zip((1, 2, 3, 5), occ, strict=True)]
+    checks.append(within("rise from 1 to 5 mg/d", 0.0, 100.0, occ[-1] - occ[0], "pp", expected="> 0"))
+    return checks
+
+
+@target("T-DRUG-12", system="BZD occupancy (rat calibration input)", setup="lorazepam: plasma concentration for 50 % "
+        "BZ-site occupancy", source="reference §D.2 [pub]", tolerance="96–134 ng/mL")
+def t_drug_12() -> list[Check]:
+    from ..agents import AGENTS
+
+    e = AGENTS["lorazepam"].effects[0]
+    c50 = e.ec50 * (1.0 / (2 * e.theta_max - 1.0)) ** (1 / e.hill) if e.theta_max < 1 else e.ec50
+    return [within("C for 50 % occupancy", 96.0, 134.0, c50, "ng/mL")]
+
+
+@target("T-DRUG-17", system="ketamine PK/PD", setup="racemic ketamine: terminal t½, oral and intranasal F, NMDA pore "
+        "block at 1 µM", source="reference §D.2 [pub]", tolerance="t½ 2–3 h; F 20–25 % and ≈ 45 %; EC50 ±30 %")
+def t_drug_17() -> list[Check]:
+    from ..agents import AGENTS
+    from ..pkpd import occupancy
+
+    a = AGENTS["ketamine"]
+    block = float(occupancy(237.7, a.effects[0].ec50))
+    return [within("t½", 2.0, 3.0, a.pk.half_life, "h"), within("oral F", 0.20, 0.25, a.pk.bioavailability("oral")),
+            within("intranasal F", 0.40, 0.50, a.pk.bioavailability("intranasal"), expected="≈ 0.45"),
+            within("block at 1 µM", 0.35, 0.65, block, expected="0.5 ± 30 %")]
+
+
+def _terminal_half_life(name: str) -> float:
+    """Terminal t½ read from a simulated single-dose curve (log-linear slope late after the dose)."""
+    from ..agents import AGENTS
+
+    a, reg = _regimen(name, 10.0, 1, "iv" if "oral" not in AGENTS[name].routes else "oral")
+    th = a.pk.half_life
+    t = np.array([6 * th, 8 * th])
+    c = reg.concentration(t)
+    return float((t[1] - t[0]) * np.log(2) / np.log(c[0] / c[1]))
+
+
+@target("T-DRUG-20", system="PK half-lives", setup="single dose of each library agent; terminal t½ from the simulated "
+        "plasma curve", source="Hiemke & Härtter 2000; PMC6168070 [pub]; [L] where marked",
+        tolerance="inside the reference range; ±20 % on point values")
+def t_drug_20() -> list[Check]:
+    ranges = {"sertraline": (26 * 0.8, 26 * 1.2), "fluoxetine": (24.0, 96.0), "citalopram": (33.0, 36.0),
+              "escitalopram": (27.0, 32.0), "bupropion": (21 * 0.8, 21 * 1.2), "diazepam": (20.0, 100.0),
+              "lorazepam": (10.0, 20.0), "ketamine": (2.0, 3.0), "vigabatrin": (5.0, 8.0)}
+    return [within(n, lo, hi, _terminal_half_life(n), "h") for n, (lo, hi) in ranges.items()]
