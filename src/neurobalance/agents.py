@@ -79,6 +79,8 @@ TARGET_INPUTS: dict[str, tuple[str, str]] = {
     "GABA-A BZ site": ("receptors.benzodiazepine_occupancy", "occupancy"),
     "GABA-T": ("gaba.gabat_inactivation_rate", "rate"),
     "NMDA channel": ("glutamate.nmda_channel_block", "occupancy"),
+    "MAO-A": ("mao.mao_a_inactivation_rate", "rate"),
+    "MAO-B": ("mao.mao_b_inactivation_rate", "rate"),
 }
 
 
@@ -155,6 +157,35 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
           pk_source="t½ 2–3 h, oral F 20–25 %, intranasal ≈ 45 % (reference §D.2); V 3 L/kg: " + _LABEL,
           effects=(Effect("NMDA channel", 237.7, 1.0, basis="pore-block EC50 ≈ 1 µM (reference §D.2, "
                           "T-DRUG-17)", source="reference §D.2"),)),
+    Agent("selegiline", "drug", "irreversible MAO-B inhibitor (MAO-A at high exposure)", ("oral", "buccal"),
+          "10 mg/day oral; 1.25–10 mg/day orally disintegrating (Zydis, 'buccal')", 40.0,
+          pk=_pk(187.3, 1.5, 1900.0, 0.044, 2.0, f_routes=(("buccal", 0.35),)),
+          pk_source="short plasma t½ (reference §D.2: 'short; effect lasts weeks'; 1.5 h used); oral F ≈ 4 % after "
+                    "first-pass metabolism and ≈ 8-fold more by the pregastric (Zydis) route, V 27 L/kg: " + _LABEL,
+          effects=(Effect("MAO-B", 0.1, 1.0, rate_max=0.5, basis="assumed potency (K_I 0.1 ng/mL, k_inact 0.5/h): "
+                          "10 mg/day orally blocks MAO-B by > 90 % within days, as rasagiline/selegiline do (reference "
+                          "§D.2)", source="reference §D.2"),
+                   Effect("MAO-A", 100.0, 1.0, rate_max=1.02, basis="fitted: Zydis 10 mg/day for 28 days lowers "
+                          "MAO-A by 37 % (T-DRUG-14); the oral 1-week row (no MAO-A change) is the independent check",
+                          source="Fowler et al. 2015")),
+          sources=("fowler2015",)),
+    Agent("phenelzine", "drug", "irreversible non-selective MAO inhibitor; its metabolite PEH inhibits GABA-T",
+          ("oral",), "15 mg three times a day (45–90 mg/day)", 120.0,
+          pk=_pk(136.2, 11.0, 400.0, 0.5, 1.0),
+          pk_source="t½ ≈ 11 h [L] (reference §D.2); V 6 L/kg, F 0.5: " + _LABEL,
+          effects=(Effect("MAO-A", 50.0, 1.0, rate_max=0.05, basis="assumed: 45 mg/day inhibits MAO-A and MAO-B by "
+                          "≈ 88 % at steady state (therapeutic MAOI doses are titrated to near-complete inhibition)",
+                          source="assumption"),
+                   Effect("MAO-B", 50.0, 1.0, rate_max=0.05, basis="as MAO-A (non-selective)", source="assumption"),
+                   Effect("GABA-T", 50.0, 1.0, rate_max=0.05, basis="assumed: PEH halves GABA-T activity at 45 mg/day "
+                          "(phenelzine raises whole-brain GABA, McKenna et al. 1994; strength not given)",
+                          source="reference §C.2, §D.2"))),
+    Agent("tranylcypromine", "drug", "irreversible non-selective MAO inhibitor", ("oral",),
+          "10 mg three times a day (20–60 mg/day)", 60.0,
+          pk=_pk(133.2, 2.0, 200.0, 0.5, 1.5), pk_source="t½ ≈ 2 h [L] (reference §D.2); V 3 L/kg, F 0.5: " + _LABEL,
+          effects=(Effect("MAO-A", 50.0, 1.0, rate_max=0.1, basis="assumed: 30 mg/day inhibits MAO-A and MAO-B by "
+                          "≈ 83 % at steady state", source="assumption"),
+                   Effect("MAO-B", 50.0, 1.0, rate_max=0.1, basis="as MAO-A (non-selective)", source="assumption"))),
     Agent("dexamethasone", "hormone", "synthetic glucocorticoid (GR agonist)", ("oral",),
           "1 mg at 23:00 (suppression test)", 40.0,
           direct=DirectInput({"oral": "hpa.dexamethasone_oral"}, 1.0, {"oral": 0.1},
@@ -185,9 +216,6 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
 #: Agents the intervention library will add, with what they need first.
 NOT_YET: dict[str, str] = {
     "paroxetine": "non-linear (CYP2D6-saturable) PK: a linear model gives 80 % instead of 45 % single-dose occupancy",
-    "phenelzine": "needs MAO-A/B enzyme states (irreversible inhibition and resynthesis)",
-    "tranylcypromine": "needs MAO-A/B enzyme states",
-    "selegiline": "needs MAO-A/B enzyme states",
     "levodopa": "needs an L-DOPA input to the dopamine terminal and peripheral AADC",
     "mifepristone": "needs a GR antagonist input to the hpa module",
     "infliximab": "needs a TNF-neutralisation input to the inflammation module",

@@ -213,11 +213,12 @@ class Regimen:
         for terms, shift in self._parts(species):
             u = t - sp.Float(self.start_h + shift)
             if self.doses > 1:
-                s_in = sp.Mod(u, sp.Float(tau))
-                n_in = (u - s_in) / sp.Float(tau) + 1
+                s_in = sp.Mod(sp.Max(u, 0), sp.Float(tau))
+                n_in = (sp.Max(u, 0) - s_in) / sp.Float(tau) + 1
                 inside = sp.Add(*[sp.Float(c) * sp.exp(-sp.Float(lam) * s_in) * _geom_sym(lam, tau, n_in)
                                   for c, lam in terms])
-            after = sp.Add(*[sp.Float(c) * sp.exp(-sp.Float(lam) * (u - sp.Float(last)))
+            since_last = sp.Max(u - sp.Float(last), 0)  # clamped: unselected branches must not overflow
+            after = sp.Add(*[sp.Float(c) * sp.exp(-sp.Float(lam) * since_last)
                              * sp.Float(_geom(lam, tau, self.doses)) for c, lam in terms])
             if self.doses > 1:
                 piece = sp.Piecewise((0, u < 0), (inside, u < sp.Float(last)), (after, True))

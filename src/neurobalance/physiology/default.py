@@ -13,6 +13,7 @@ from .glutamate_gaba import gaba_module, glutamate_module
 from .hpa import hpa_module
 from .inflammation import inflammation_module
 from .kynurenine import kynurenine_module
+from .mao import mao_module
 from .precursors import precursors_module
 from .receptors import receptors_module
 from .serotonin import serotonin_module
@@ -22,7 +23,7 @@ __all__ = ["default_model", "terminals_model", "MODULE_BUILDERS", "COUPLINGS"]
 MODULE_BUILDERS = {"precursors": precursors_module, "kynurenine": kynurenine_module, "hpa": hpa_module,
                    "inflammation": inflammation_module, "cofactors": cofactors_module, "dopamine": dopamine_module,
                    "serotonin": serotonin_module, "glutamate": glutamate_module, "gaba": gaba_module,
-                   "receptors": receptors_module}
+                   "receptors": receptors_module, "mao": mao_module}
 
 
 def _s(name: str) -> sp.Symbol:
@@ -72,6 +73,9 @@ COUPLINGS: dict[str, str] = {
     "serotonin.autoreceptor_sensitivity": "receptors.ht1a_auto_coupling",
     "dopamine.autoreceptor_sensitivity": "receptors.d2_auto_coupling",
     "dopamine.dat_density": "receptors.dat_density",
+    "serotonin.mao_a_activity": "mao.mao_a_active",
+    "dopamine.mao_a_activity": "mao.mao_a_active",
+    "dopamine.mao_b_activity": "mao.mao_b_active",
 }
 
 
@@ -107,15 +111,17 @@ def default_model() -> Model:
         cofactors_module(),
         dopamine_module(**{k: _arg(k, "dopamine") for k in (
             "blood_tyrosine", "oxidative_stress", "plp", "iron", "folate", "phenylalanine", "sam",
-            "autoreceptor_sensitivity", "dat_density")}, biopterin_turnover=True),
+            "autoreceptor_sensitivity", "dat_density", "mao_a_activity", "mao_b_activity")},
+                        biopterin_turnover=True),
         serotonin_module(**{k: _arg(k, "serotonin") for k in (
             "blood_tryptophan", "oxidative_stress", "plp", "iron", "folate", "phenylalanine",
-            "autoreceptor_sensitivity")}, biopterin_turnover=True, raphe_feedback_gain=1.0),
+            "autoreceptor_sensitivity", "mao_a_activity")}, biopterin_turnover=True, raphe_feedback_gain=1.0),
         glutamate_module(**{k: _arg(k, "glutamate") for k in ("quinolinic_acid", "kynurenic_acid", "gaba_to_astrocyte")}),
         gaba_module(plp=_arg("plp", "gaba")),
         receptors_module(**{k: _arg(k, "receptors") for k in (
             "serotonin", "dopamine", "gaba_release", "glutamate_release", "nmda_activation", "gr_occupancy",
             "mr_occupancy", "central_crh", "iron")}),
+        mao_module(),
     ])
 
 

@@ -41,7 +41,8 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
                     blood_tyrosine: object = 97.0, oxidative_stress: object = 0.0, plp: object = 1.0,
                     iron: object = 1.0, folate: object = 1.0, phenylalanine: object = 55.0, sam: object = 1.0,
                     autoreceptor_sensitivity: object = 1.0, dat_density: object = 1.0,
-                    biopterin_turnover: bool = False) -> Module:
+                    biopterin_turnover: bool = False, mao_a_activity: object = 1.0,
+                    mao_b_activity: object = 1.0) -> Module:
     """Build the dopamine terminal module.
 
     Parameters
@@ -227,13 +228,21 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
 
     # ---- catabolism and removal -------------------------------------------------------
     k_mao = bm("k_mao", 10.0, "1/h", "cytosolic DA catabolism by MAO (→ DOPAC)", "kcatabcda", (5.0, 20.0))
-    m.flux("mao", m.gene(GENES["MAOA"]) * k_mao * cda, consumes=[cda], produces=[dopac], compartment=term,
+    e_maoa = m.input("mao_a_activity", mao_a_activity, "dimensionless", "active MAO-A relative to the reference "
+                     "(irreversible inhibitors; the mao module supplies it)")
+    e_maob = m.input("mao_b_activity", mao_b_activity, "dimensionless", "active MAO-B relative to the reference "
+                     "(irreversible inhibitors; the mao module supplies it)")
+    m.flux("mao", m.gene(GENES["MAOA"]) * e_maoa * k_mao * cda, consumes=[cda], produces=[dopac], compartment=term,
            desc="neuronal MAO: DA → DOPAC")
     vmax_cat = bm("vmax_extracellular_catabolism", 30.0, "uM/h", "extracellular DA catabolism Vmax",
                   "Vcatab(eda)max", (10.0, 60.0))
     km_cat = bm("km_extracellular_catabolism", 3.0, "uM", "extracellular DA catabolism Km", "Kcatab(eda)m",
                 (1.0, 10.0))
-    m.flux("extracellular_catabolism", m.gene(GENES["MAOB"]) * michaelis_menten(vmax_cat, eda, km_cat),
+    f_b = m.parameter("f_maob_share_extracellular", 0.5, "dimensionless", "MAO-B share of extracellular DA "
+                      "catabolism (the rest COMT)", basis="assumed", provenance="own", range=(0.0, 1.0),
+                      rationale="glial MAO-B and COMT are lumped in the published model; equal shares assumed")
+    m.flux("extracellular_catabolism", m.gene(GENES["MAOB"]) * (1 - f_b + f_b * e_maob)
+           * michaelis_menten(vmax_cat, eda, km_cat),
            consumes=[eda], produces=[hva], compartment=ext,
            desc="glial MAO-B/COMT catabolism of extracellular DA (→ 3-MT → HVA)")
     k_rem = bm("k_removal", 400.0, "1/h", "removal of extracellular DA (capillaries, diffusion)", "Krem",

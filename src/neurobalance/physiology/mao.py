@@ -18,7 +18,7 @@ __all__ = ["mao_module"]
 
 def mao_module() -> Module:
     m = Module("mao", "MAO-A and MAO-B active-enzyme pools: irreversible inhibition by drugs and resynthesis.",
-               references=["fowler2001"])
+               references=["fowler2015"])
     c = m.compartment("brain", "brain (relative enzyme activity)", size=1.0,
                       rationale="activities are relative to the reference; no amount crosses modules")
     for iso, desc in (("a", "MAO-A"), ("b", "MAO-B")):

@@ -40,7 +40,7 @@ _CODE = "authors' MATLAB code (VeVaPy ser2020code)"
 def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: object = 0.0, plp: object = 1.0,
                      iron: object = 1.0, folate: object = 1.0, phenylalanine: object = 55.0,
                      autoreceptor_sensitivity: object = 1.0, biopterin_turnover: bool = False,
-                     raphe_feedback_gain: float = 0.0) -> Module:
+                     raphe_feedback_gain: float = 0.0, mao_a_activity: object = 1.0) -> Module:
     """Build the serotonin varicosity module.
 
     ``blood_tryptophan``, ``oxidative_stress``, ``plp``, ``iron``, ``folate`` and
@@ -248,7 +248,9 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
     vmax_mao = bc("vmax_mao", 4000.0, "uM/h", "MAO-A Vmax for 5-HT", "runser.m VMAOP", (2000.0, 8000.0))
     km_mao = bc("km_mao", 95.0, "uM", "MAO-A Km for 5-HT (Gottowik 1993; Fowler 1994)", "runser.m VMAOP",
                 (50.0, 190.0))
-    g_maoa = m.gene(GENES["MAOA"])
+    e_maoa = m.input("mao_a_activity", mao_a_activity, "dimensionless", "active MAO-A relative to the reference "
+                     "(irreversible inhibitors; the mao module supplies it)")
+    g_maoa = m.gene(GENES["MAOA"]) * e_maoa
     m.flux("mao", g_maoa * michaelis_menten(vmax_mao, cht, km_mao), consumes=[cht], produces=[hia],
            compartment=term, desc="neuronal MAO-A: 5-HT → 5-HIAA")
     m.flux("mao_glia", g_maoa * michaelis_menten(vmax_mao, ght, km_mao), consumes=[ght], produces=[hia],

@@ -24,7 +24,7 @@ from .._errors import InvalidValueError, NeurobalanceError, UnknownNameError
 from ..inputs import Schedule, pulses
 from ._schema import LIMITS, Scenario, ScenarioError, load_text, locate, parse_dose, parse_time, validate
 
-__all__ = ["load", "library", "Resolved", "ScenarioError", "run", "LIMITS", "library_path"]
+__all__ = ["load", "from_dict", "library", "Resolved", "ScenarioError", "run", "LIMITS", "library_path"]
 
 _LIST_KEYS = ("conditions", "interventions", "sources")
 _TABLE_KEYS = ("genotype", "parameters", "outputs")
@@ -164,6 +164,16 @@ def load(ref: str | Path, *, engine: str | None = None) -> Resolved:
         if exc.file is None:
             raise err(exc.field, exc.problem, exc.fix) from None
         raise
+
+
+def from_dict(data: dict[str, Any], *, engine: str | None = None) -> Resolved:
+    """Resolve a scenario given as a dictionary (the parsed form of a file; no ``extends``)."""
+    scn = validate(data, "", "<dict>")
+
+    def err(field: str, problem: str, fix: str) -> ScenarioError:
+        return ScenarioError(field, problem, fix, file="<dict>")
+
+    return _resolve(scn, data, "<dict>", engine, err)
 
 
 def _resolve(scn: Scenario, data: dict[str, Any], label: str, engine: str | None,

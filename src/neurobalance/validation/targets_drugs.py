@@ -144,3 +144,42 @@ def t_drug_20() -> list[Check]:
               "escitalopram": (27.0, 32.0), "bupropion": (21 * 0.8, 21 * 1.2), "diazepam": (20.0, 100.0),
               "lorazepam": (10.0, 20.0), "ketamine": (2.0, 3.0), "vigabatrin": (5.0, 8.0)}
     return [within(n, lo, hi, _terminal_half_life(n), "h") for n, (lo, hi) in ranges.items()]
+
+
+def _dosed(agent: str, dose: str, interval: str, days: float, route: str = "oral", outputs: tuple[str, ...] = ()):  # noqa: ANN202
+    from ..scenarios import from_dict, run
+
+    res = from_dict({"name": "check", "duration": f"{days} d", "outputs": {"interval": "6 h",
+                     "observables": list(outputs)},
+                     "interventions": [{"agent": agent, "dose": dose, "route": route, "start": "8 h",
+                                        "interval": interval, "stop": f"{days} d"}]})
+    return run(res)
+
+
+@target("T-DRUG-14", system="MAO-B inhibitor", setup="selegiline 10 mg/d orally for 7 days; orally disintegrating "
+        "(Zydis, 'buccal' route) 10 mg/d for 28 days; brain MAO-A activity (mao module) and DAT occupancy",
+        source="Fowler et al. 2001, 2015 [pub] (Zydis row is the calibration)", tolerance="U-rule; 11–70 %")
+def t_drug_14() -> list[Check]:
+    from .targets_kynurenine import unchanged
+
+    oral = _dosed("selegiline", "10 mg", "24 h", 7.0, outputs=("mao.mao_a_activity", "mao.mao_b_activity"))
+    zydis = _dosed("selegiline", "10 mg", "24 h", 28.0, "buccal", outputs=("mao.mao_a_activity",))
+    a_oral = oral["mao.mao_a_activity"].values
+    return [unchanged("oral: MAO-A activity", 1.0, float(a_oral[-1])),
+            within("oral: MAO-B block", 90.0, 100.0, 100 * (1 - float(oral["mao.mao_b_activity"].values[-1])), "%",
+                   expected="full block (reference §D.2)"),
+            within("Zydis: MAO-A fall", 11.0, 70.0, 100 * (1 - float(zydis["mao.mao_a_activity"].values[-1])), "%",
+                   expected="37 %")]
+
+
+@target("T-DRUG-29", system="phenelzine and GABA", setup="phenelzine 15 mg three times a day for 28 days (human "
+        "dose); tissue GABA and GABA-A density (the model's GABA-A adapts by coupling, so its density is fixed)",
+        source="McKenna et al. 1994 [pub]", tolerance="D-rule; U-rule")
+def t_drug_29() -> list[Check]:
+    from .targets_kynurenine import direction, unchanged
+
+    ds = _dosed("phenelzine", "15 mg", "8 h", 28.0, outputs=("gaba.tissue_gaba", "receptors.gabaa_bmax",
+                                                             "mao.mao_a_activity"))
+    g = ds["gaba.tissue_gaba"].values
+    b = ds["receptors.gabaa_bmax"].values
+    return [direction("tissue GABA", float(g[0]), float(g[-1]), 1), unchanged("GABA-A density", float(b[0]), float(b[-1]))]
