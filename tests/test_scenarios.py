@@ -71,7 +71,7 @@ GOLDEN = [
      r"^s\.toml:4: outputs\.interval: '1 min' over '100 weeks' gives 1008001 output points — sample more coarsely"),
     ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "prozac"\ndose = "10 mg"\n',
      r"^s\.toml:4: interventions\[0\]\.agent: unknown agent 'prozac'"),
-    ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "levodopa"\ndose = "100 mg"\n',
+    ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "celecoxib"\ndose = "200 mg"\n',
      r"^s\.toml:4: interventions\[0\]\.agent: unknown agent 'phenelzine' — it is planned \(needs MAO"),
     ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "escitalopram"\ndose = "-10 mg"\n',
      r"^s\.toml:5: interventions\[0\]\.dose: '-10 mg' is not a positive dose — give a dose above zero$"),

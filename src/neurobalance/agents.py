@@ -81,6 +81,10 @@ TARGET_INPUTS: dict[str, tuple[str, str]] = {
     "NMDA channel": ("glutamate.nmda_channel_block", "occupancy"),
     "MAO-A": ("mao.mao_a_inactivation_rate", "rate"),
     "MAO-B": ("mao.mao_b_inactivation_rate", "rate"),
+    "GR (antagonist)": ("hpa.gr_antagonist", "ki_units"),
+    "TNF-α": ("inflammation.tnf_neutralisation", "occupancy"),
+    "plasma 5-HTP": ("serotonin.blood_5htp", "plasma_uM"),
+    "plasma L-DOPA": ("dopamine.blood_ldopa", "plasma_uM"),
 }
 
 
@@ -186,6 +190,38 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
           effects=(Effect("MAO-A", 50.0, 1.0, rate_max=0.1, basis="assumed: 30 mg/day inhibits MAO-A and MAO-B by "
                           "≈ 83 % at steady state", source="assumption"),
                    Effect("MAO-B", 50.0, 1.0, rate_max=0.1, basis="as MAO-A (non-selective)", source="assumption"))),
+    Agent("mifepristone", "drug", "glucocorticoid-receptor antagonist", ("oral",), "300–1200 mg/day", 2000.0,
+          pk=_pk(429.6, 30.0, 373.0, 0.69, 0.7),
+          pk_source="t½ 20–30 h at clinical doses (longer terminal phase, non-linear binding to α1-acid glycoprotein "
+                    "not modelled), F 0.69, V/F ≈ 5 L/kg: " + _LABEL,
+          effects=(Effect("GR (antagonist)", 21.5, basis="assumed: GR K_i ≈ 1 nM (free) at ≈ 2 % free in plasma, so "
+                          "21.5 ng/mL total doubles cortisol's apparent K_d; blocks GR signalling competitively, "
+                          "including the pituitary feedback (cortisol rises)", source="assumption"),)),
+    Agent("infliximab", "biologic", "anti-TNF-α monoclonal antibody", ("iv",), "5 mg/kg i.v. at weeks 0, 2 and 6",
+          1500.0, pk=_pk(144190.0, 9.0 * 24.0, 3.5, 1.0, 1.0),
+          pk_source="t½ 8–9.5 days, central volume ≈ 3–4 L (linear one-compartment approximation): " + _LABEL,
+          effects=(Effect("TNF-α", 1000.0, basis="assumed: half of TNF-α neutralised at 1 µg/mL (therapeutic troughs "
+                          "are > 3 µg/mL); only TNF-α above basal signals in the model, so the antibody acts when "
+                          "inflammation is raised (Raison et al. 2013: benefit only with high CRP)",
+                          source="assumption; Raison et al. 2013 (reference §D.4)"),)),
+    Agent("5-htp", "supplement", "5-hydroxytryptophan with a peripheral decarboxylase inhibitor (carbidopa)",
+          ("oral", "iv"), "100–300 mg with carbidopa", 1000.0,
+          pk=_pk(220.2, 6.0, 63.6, 0.69, 0.8),
+          pk_source="with carbidopa: F 0.69, terminal t½ ≈ 6 h and CL ≈ 0.105 L/h/kg (reference §B.5, Magnussen "
+                    "1980; T-DRUG-18); one compartment with V = CL·t½/ln 2 (the central volume 0.34 L/kg is not "
+                    "separated); ka 0.8/h gives Tmax ≈ 2.8 h",
+          effects=(Effect("plasma 5-HTP", 1.0, basis="plasma concentration drives LAT1 entry into the serotonin "
+                          "terminal", source="reference §B.5"),)),
+    Agent("levodopa", "drug", "L-DOPA alone (no decarboxylase inhibitor)", ("oral",), "not used alone clinically",
+          2000.0, pk=_pk(197.2, 0.75, 70.0, 0.4, 2.0),
+          pk_source="t½ ≈ 45 min alone (reference §D.2, Nutt 1985); V 1 L/kg, F 0.4: " + _LABEL,
+          effects=(Effect("plasma L-DOPA", 1.0, basis="plasma concentration drives LAT1 entry into the dopamine "
+                          "terminal", source="reference §D.2"),)),
+    Agent("levodopa-carbidopa", "drug", "L-DOPA with carbidopa (peripheral AADC inhibitor)", ("oral",),
+          "100/25 mg three to four times a day", 2000.0, pk=_pk(197.2, 1.5, 70.0, 0.8, 2.0),
+          pk_source="carbidopa doubles F and halves clearance (t½ ≈ 1.5 h) (reference §D.2, Nutt et al. 1985); dose "
+                    "is the levodopa content",
+          effects=(Effect("plasma L-DOPA", 1.0, basis="as levodopa", source="reference §D.2"),)),
     Agent("dexamethasone", "hormone", "synthetic glucocorticoid (GR agonist)", ("oral",),
           "1 mg at 23:00 (suppression test)", 40.0,
           direct=DirectInput({"oral": "hpa.dexamethasone_oral"}, 1.0, {"oral": 0.1},
@@ -216,11 +252,7 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
 #: Agents the intervention library will add, with what they need first.
 NOT_YET: dict[str, str] = {
     "paroxetine": "non-linear (CYP2D6-saturable) PK: a linear model gives 80 % instead of 45 % single-dose occupancy",
-    "levodopa": "needs an L-DOPA input to the dopamine terminal and peripheral AADC",
-    "mifepristone": "needs a GR antagonist input to the hpa module",
-    "infliximab": "needs a TNF-neutralisation input to the inflammation module",
-    "celecoxib": "needs a COX-2 input to the inflammation module",
-    "5-htp": "needs a 5-HTP input to the serotonin terminal",
+    "celecoxib": "the model has no prostaglandin (COX-2) pathway for it to act on",
     "l-methylfolate": "needs a dose → folate-status conversion",
     "iron": "needs a dose → iron-status conversion",
 }

@@ -118,6 +118,10 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
            desc="tyrosine back from the pool")
     m.flux("tyr_catabolism", k_tyr_cat * tyr, consumes=[tyr], compartment=term, desc="tyrosine catabolism")
     m.flux("tyrpool_loss", k_pool_loss * tyrpool, consumes=[tyrpool], compartment=term, desc="pool loss")
+    bdopa = m.input("blood_ldopa", 0.0, "uM", "plasma L-DOPA (levodopa therapy)")
+    m.flux("ldopa_influx", g_lat1 * vmax_in * bdopa / (km_in + btyr), produces=[ldopa], compartment=term,
+           desc="L-DOPA entry from blood on the large neutral amino-acid carrier (LAT1; assumed the tyrosine "
+                "affinity, so dietary tyrosine competes with it)")
 
     # ---- tyrosine hydroxylase with substrate inhibition and D2 autoreceptor ---------------
     vmax_th = bm("vmax_th", 125.0, "uM/h", "TH maximal rate", "VmaxVTH", (60.0, 250.0))

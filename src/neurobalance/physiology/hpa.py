@@ -249,6 +249,9 @@ def hpa_module(*, cytokine_drive: object = 0.0) -> Module:
     kd_mr = m.parameter("kd_mr_cortisol", 1.0, "nM", "free cortisol of half-maximal MR occupancy",
                         basis="assumed", rationale="MR binds cortisol ≈ 10–30× more tightly than GR (Reul & de Kloet "
                         "1985); MR is mostly occupied at all times of day", provenance="L", range=(0.3, 3.0))
+    gr_block = m.input("gr_antagonist", 0.0, "dimensionless", "GR antagonist (mifepristone-like) free concentration "
+                       "in units of its K_i: competitive, so agonist signalling is divided by (1 + x)")
+    ligand = ligand / (1 + gr_block)
     gr_occ = m.rule("gr_occupancy", ligand / (ligand + kd_gr), "dimensionless",
                     "peripheral (e.g. hepatic) GR occupancy by free cortisol and dexamethasone")
     m.rule("mr_occupancy", free / (free + kd_mr), "dimensionless", "MR occupancy by free cortisol")

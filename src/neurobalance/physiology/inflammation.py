@@ -113,7 +113,10 @@ def inflammation_module(*, free_cortisol: object = 10.0) -> Module:
     def above(x: sp.Expr) -> sp.Expr:  # smooth max(x, 0): differentiable at the resting state (Newton needs it)
         return (x + sp.sqrt(x**2 + sp.Rational(1, 10000))) / 2
 
-    tnf_rise = m.rule("tnf_rise", above(tnf / tnf0 - 1), "dimensionless", "TNF-α above basal (fold − 1; smooth)")
+    neut = m.input("tnf_neutralisation", 0.0, "dimensionless", "fraction of plasma TNF-α bound by a neutralising "
+                   "antibody (infliximab-like); only free TNF-α above basal signals")
+    tnf_rise = m.rule("tnf_rise", above(tnf * (1 - neut) / tnf0 - 1), "dimensionless",
+                      "free TNF-α above basal (fold − 1; smooth)")
     m.flux("tnf_production", k_tnf * tnf0 * (1 + f_chr_tnf * chronic + g_tnf * act) * supp / supp_ref,
            produces=[tnf], compartment=c, desc="TNF-α production by monocytes/macrophages")
     m.flux("tnf_clearance", k_tnf * tnf, consumes=[tnf], compartment=c, desc="TNF-α clearance")

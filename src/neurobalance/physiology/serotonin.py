@@ -142,6 +142,10 @@ def serotonin_module(*, blood_tryptophan: object = 96.0, oxidative_stress: objec
                (15.0, 660.0))
     m.flux("trp_influx", m.gene(GENES["SLC7A5"]) * michaelis_menten(vmax_in, btrp, km_in), produces=[trp],
            compartment=term, desc="tryptophan entry from blood")
+    b5htp = m.input("blood_5htp", 0.0, "uM", "plasma 5-hydroxytryptophan (a 5-HTP supplement)")
+    m.flux("htp_influx", m.gene(GENES["SLC7A5"]) * vmax_in * b5htp / (km_in + btrp), produces=[htp], compartment=term,
+           desc="5-HTP entry from blood on the tryptophan carrier (LAT1; assumed the same affinity as tryptophan, "
+                "so 5-HTP competes with the plasma tryptophan that occupies it)")
     k_to_pool = bc("k_trp_to_pool", 9.0, "1/h", "tryptophan → pool", "VPOOL.m", (4.5, 18.0))
     k_from_pool = bc("k_pool_to_trp", 0.6, "1/h", "pool → tryptophan", "VPOOL.m", (0.3, 1.2))
     k_trp_rem = bc("k_trp_removal", 2.0, "1/h", "tryptophan removal (other uses)", "runser.m a19", (1.0, 4.0))

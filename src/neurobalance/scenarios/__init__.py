@@ -359,6 +359,10 @@ class _PKPDSchedule(Schedule):
             return 1 - free
         if self.how == "rate":
             return sp.Add(*[sp.Float(e.rate_max) * self._theta(t, reg, e) for reg, e in self.items])
+        if self.how == "plasma_uM":  # a plasma concentration input (µM): ng/mL ÷ g/mol
+            return sp.Add(*[reg.expression(t) / sp.Float(reg.pk.mw) for reg, _ in self.items])
+        if self.how == "ki_units":  # a competitive antagonist: concentration in units of its K_i
+            return sp.Add(*[reg.expression(t) / sp.Float(e.ec50) for reg, e in self.items])
         # D2 antagonist in units of its Kd: x = 2·C/EC50 (endogenous dopamine occupies half the receptors at
         # the reference, so the in-vivo EC50 is twice the Kd)
         from ..pkpd import occupancy  # noqa: F401

@@ -183,3 +183,33 @@ def t_drug_29() -> list[Check]:
     g = ds["gaba.tissue_gaba"].values
     b = ds["receptors.gabaa_bmax"].values
     return [direction("tissue GABA", float(g[0]), float(g[-1]), 1), unchanged("GABA-A density", float(b[0]), float(b[-1]))]
+
+
+@target("T-DRUG-16", system="levodopa PK", setup="L-DOPA alone vs with carbidopa (library agents levodopa and "
+        "levodopa-carbidopa); terminal t½, oral bioavailability, clearance", source="Nutt et al. 1985 [pub]",
+        tolerance="±20 %")
+def t_drug_16() -> list[Check]:
+    from ..agents import AGENTS
+    from ._framework import rel
+
+    a, b = AGENTS["levodopa"].pk, AGENTS["levodopa-carbidopa"].pk
+    return [rel("t½ alone", 0.75, a.half_life, 0.2, "h"), rel("t½ with carbidopa", 1.5, b.half_life, 0.2, "h"),
+            rel("F ratio (with/without)", 2.0, b.f / a.f, 0.2), rel("CL ratio (with/without)", 0.5, b.cl / a.cl, 0.2)]
+
+
+@target("T-DRUG-18", system="5-HTP PK", setup="oral 5-HTP 200 mg with carbidopa (library agent 5-htp); F, Tmax and "
+        "terminal t½ from the simulated curve; clearance", source="Magnussen 1980; Acta Pharmacol Toxicol 1979 [pub]",
+        tolerance="inside ranges; ±20 % on point values")
+def t_drug_18() -> list[Check]:
+    from ..agents import AGENTS
+    from ..pkpd import Regimen
+    from ._framework import rel
+
+    pk = AGENTS["5-htp"].pk
+    reg = Regimen(pk, 200.0, "oral", 0.0, 24.0, 1)
+    t = np.linspace(0.0, 48.0, 4801)
+    c = reg.concentration(t)
+    tmax = float(t[int(np.argmax(c))])
+    th = float(np.log(2) * 12.0 / np.log(c[2400] / c[3600]))
+    return [within("F", 0.47, 0.84, pk.f, expected="0.69 ± 0.05"), within("Tmax", 1.8, 3.3, tmax, "h"),
+            rel("terminal t½", 6.0, th, 0.2, "h"), rel("clearance", 0.105 * 70, pk.cl, 0.2, "L/h")]
