@@ -173,6 +173,11 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
                           "MAO-A by 37 % (T-DRUG-14); the oral 1-week row (no MAO-A change) is the independent check",
                           source="Fowler et al. 2015")),
           sources=("fowler2015",)),
+    Agent("rasagiline", "drug", "irreversible MAO-B inhibitor", ("oral",), "1 mg once daily", 10.0,
+          pk=_pk(171.2, 3.0, 170.0, 0.36, 2.0),
+          pk_source="plasma t½ ≈ 3 h, F ≈ 36 %, V ≈ 2.4 L/kg: " + _LABEL + "; the effect outlasts the drug by weeks",
+          effects=(Effect("MAO-B", 0.5, 1.0, rate_max=0.5, basis="assumed potency (K_I 0.5 ng/mL, k_inact 0.5/h); "
+                          "T-DRUG-15 (full block after 10 days) checks it", source="reference §D.2"),)),
     Agent("phenelzine", "drug", "irreversible non-selective MAO inhibitor; its metabolite PEH inhibits GABA-T",
           ("oral",), "15 mg three times a day (45–90 mg/day)", 120.0,
           pk=_pk(136.2, 11.0, 400.0, 0.5, 1.0),

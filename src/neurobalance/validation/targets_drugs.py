@@ -213,3 +213,23 @@ def t_drug_18() -> list[Check]:
     th = float(np.log(2) * 12.0 / np.log(c[2400] / c[3600]))
     return [within("F", 0.47, 0.84, pk.f, expected="0.69 ± 0.05"), within("Tmax", 1.8, 3.3, tmax, "h"),
             rel("terminal t½", 6.0, th, 0.2, "h"), rel("clearance", 0.105 * 70, pk.cl, 0.2, "L/h")]
+
+
+@target("T-DRUG-15", system="MAO-B inhibitor", setup="rasagiline 1 mg/d for 14 days, then stop; MAO-B activity (mao "
+        "module) at day 10 of dosing and the time after stopping until it is back to 90 %",
+        source="reference §D.2 [pub]", tolerance="block ≥ 90 %; recovery to 90 % within 2–6 weeks")
+def t_drug_15() -> list[Check]:
+    from ..scenarios import from_dict, run
+
+    res = from_dict({"name": "check", "duration": "70 d", "outputs": {"interval": "6 h",
+                     "observables": ["mao.mao_b_activity"]},
+                     "interventions": [{"agent": "rasagiline", "dose": "1 mg", "start": "8 h", "interval": "24 h",
+                                        "doses": 14}]})
+    ds = run(res)
+    t, e = ds["time"].values, ds["mao.mao_b_activity"].values
+    block = 100 * (1 - float(np.interp(10 * 24.0, t, e)))
+    stop = 13 * 24.0 + 8.0
+    after = t > stop
+    back = t[after][np.argmax(e[after] >= 0.9)] if np.any(e[after] >= 0.9) else np.inf
+    return [within("MAO-B block at day 10", 90.0, 100.0, block, "%"),
+            within("recovery to 90 % after stopping", 2.0, 6.0, (back - stop) / 168.0, "weeks")]
