@@ -83,6 +83,7 @@ TARGET_INPUTS: dict[str, tuple[str, str]] = {
     "MAO-B": ("mao.mao_b_inactivation_rate", "rate"),
     "GR (antagonist)": ("hpa.gr_antagonist", "ki_units"),
     "TNF-α": ("inflammation.tnf_neutralisation", "occupancy"),
+    "COX-2": ("inflammation.cox2_inhibition", "occupancy"),
     "plasma 5-HTP": ("serotonin.blood_5htp", "plasma_uM"),
     "plasma L-DOPA": ("dopamine.blood_ldopa", "plasma_uM"),
 }
@@ -209,6 +210,12 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
                           "are > 3 µg/mL); only TNF-α above basal signals in the model, so the antibody acts when "
                           "inflammation is raised (Raison et al. 2013: benefit only with high CRP)",
                           source="assumption; Raison et al. 2013 (reference §D.4)"),)),
+    Agent("celecoxib", "drug", "selective COX-2 inhibitor (anti-inflammatory)", ("oral",), "200 mg twice daily",
+          800.0, pk=_pk(381.4, 11.0, 400.0, 0.4, 1.0),
+          pk_source="t½ ≈ 11 h, V/F ≈ 6 L/kg with F ≈ 0.4: " + _LABEL,
+          effects=(Effect("COX-2", 114.0, basis="assumed: human whole-blood COX-2 IC50 ≈ 0.3 µM (114 ng/mL); in the "
+                          "model COX-2 prostaglandins carry most of the cytokine drive of the HPA axis",
+                          source="assumption"),)),
     Agent("5-htp", "supplement", "5-hydroxytryptophan with a peripheral decarboxylase inhibitor (carbidopa)",
           ("oral", "iv"), "100–300 mg with carbidopa", 1000.0,
           pk=_pk(220.2, 6.0, 63.6, 0.69, 0.8),
@@ -248,6 +255,14 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
     Agent("tyrosine", "supplement", "L-tyrosine", ("oral",), "0.5–2 g", 20000.0,
           direct=DirectInput({"oral": "precursors.tyr_intake"}, 1000.0 / 181.19, {"oral": 5.0 / 60.0},
                              "µmol per mg (molar mass 181.19); gut absorption is the precursors module's")),
+    Agent("l-methylfolate", "supplement", "L-5-methyltetrahydrofolate", ("oral",), "7.5–15 mg/day", 100.0,
+          direct=DirectInput({"oral": "cofactors.methylfolate_supplement"}, 24.0 / 0.4, {"oral": 24.0},
+                             "each mg/day adds 2.5 adequate daily folate intakes (400 µg DFE), spread over the day "
+                             "(the store integrates over weeks); brain entry saturates (cofactors module)")),
+    Agent("iron", "supplement", "oral iron (elemental iron content)", ("oral",), "65 mg elemental/day", 400.0,
+          direct=DirectInput({"oral": "cofactors.iron_supplement"}, 24.0 / 18.0, {"oral": 24.0},
+                             "each mg/day adds 1/18 of the adequate daily intake, spread over the day; hepcidin "
+                             "gates absorption as stores fill (cofactors module)")),
     Agent("pyridoxine", "supplement", "vitamin B6 (pyridoxine)", ("oral",), "10–100 mg", 500.0,
           direct=DirectInput({"oral": "cofactors.pyridoxine_dose_rate"}, 1.0 / 100.0, {"oral": 1.0},
                              "assumed: the replete tissue B6 store ≈ 100 mg (body pool ≈ 1 mmol ≈ 170 mg, mostly "
@@ -257,9 +272,6 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
 #: Agents the intervention library will add, with what they need first.
 NOT_YET: dict[str, str] = {
     "paroxetine": "non-linear (CYP2D6-saturable) PK: a linear model gives 80 % instead of 45 % single-dose occupancy",
-    "celecoxib": "the model has no prostaglandin (COX-2) pathway for it to act on",
-    "l-methylfolate": "needs a dose → folate-status conversion",
-    "iron": "needs a dose → iron-status conversion",
 }
 
 

@@ -93,9 +93,30 @@ def cofactors_module() -> Module:
     m.flux("plp_hydrolysis", k_plp * plp, consumes=[plp], compartment=c, desc="PLP phosphatase")
     m.flux("b12_adaptation", k_b12 * (supply["b12"] - b12), produces=[b12], compartment=c,
            desc="tissue B12 relaxing to its supply")
-    m.flux("folate_adaptation", k_fol * (supply["folate"] * retention - fol), produces=[fol], compartment=c,
+    mthf = m.input("methylfolate_supplement", 0.0, "dimensionless", "L-methylfolate taken as a supplement, in "
+                   "adequate daily folate intakes (400 µg DFE) per day (daily mean)")
+    s_max = m.parameter("f_folate_transport_max_gain", 1.0, "dimensionless", "largest extra brain 5-MTHF status a "
+                        "supplement can add", basis="assumed", provenance="own", range=(0.2, 5.0),
+                        rationale="5-MTHF reaches the brain by the saturable folate receptor (FOLR1) of the choroid "
+                        "plexus, so brain status rises far less than plasma folate with high doses")
+    k_mthf = m.parameter("kd_folate_transport_supplement", 5.0, "dimensionless", "supplement (adequate intakes per "
+                         "day) of half-maximal extra brain 5-MTHF", basis="assumed", provenance="own",
+                         range=(0.5, 50.0), rationale="half of the transport gain at ≈ 2 mg/day (assumed)")
+    extra_fol = s_max * mthf / (k_mthf + mthf)
+    m.flux("folate_adaptation", k_fol * ((supply["folate"] + extra_fol) * retention - fol), produces=[fol],
+           compartment=c,
            desc="brain 5-MTHF relaxing to the folate supply times its B12-dependent retention")
-    m.flux("iron_adaptation", k_fe * (supply["iron"] - fe), produces=[fe], compartment=c,
+    fe_sup = m.input("iron_supplement", 0.0, "dimensionless", "oral iron taken as a supplement, in adequate daily "
+                     "iron intakes (18 mg) per day (daily mean)")
+    k_hep = m.parameter("kd_hepcidin_iron", 0.9, "dimensionless", "iron status at which hepcidin halves the "
+                        "absorption of supplemental iron", basis="assumed", provenance="own", range=(0.5, 1.5),
+                        rationale="hepcidin closes intestinal iron absorption as stores fill, so a supplement repletes "
+                        "a deficit but raises brain iron little in replete people")
+    n_hep = m.parameter("n_hepcidin_iron", 8.0, "dimensionless", "steepness of the hepcidin gate", basis="assumed",
+                        provenance="own", range=(1.0, 16.0), rationale="absorption changes several-fold over a "
+                        "narrow range of stores")
+    gate = 1 / (1 + (fe / k_hep) ** n_hep)
+    m.flux("iron_adaptation", k_fe * (supply["iron"] + gate * fe_sup - fe), produces=[fe], compartment=c,
            desc="brain iron relaxing to the iron supply")
 
     km_ms = m.parameter("km_methionine_synthase_folate", 0.5, "dimensionless", "5-MTHF status of half-maximal "

@@ -186,7 +186,13 @@ def inflammation_module(*, free_cortisol: object = 10.0) -> Module:
     m.flux("brain_ido_decay", k_ido * bido, consumes=[bido], compartment=c, desc="microglial IDO1 turnover")
 
     # ---- outputs for the other modules ----------------------------------------------------------------
+    cox = m.input("cox2_inhibition", 0.0, "dimensionless", "fraction of COX-2 inhibited by a drug (celecoxib-like)")
+    f_pge = assumed("f_hpa_cytokine_prostaglandin_share", 0.7, "dimensionless", "share of the cytokine → CRH/ACTH "
+                    "drive that is mediated by COX-2 prostaglandins (PGE2)", "cytokines reach the hypothalamus "
+                    "largely through endothelial COX-2 and PGE2; cyclo-oxygenase inhibitors blunt the HPA response to "
+                    "endotoxin (assumed share)", (0.0, 1.0))
     y = m.rule("cytokine_load", tnf_rise + il6_rise, "dimensionless", "summed TNF-α and IL-6 rise above basal")
+    y = y * (1 - f_pge * cox)
     m.rule("cytokine_drive", assumed("f_hpa_cytokine_max", 3.0, "dimensionless", "maximal extra CRH drive by "
                                      "cytokines", "endotoxin raises cortisol to stress levels within hours",
                                      (0.0, 20.0))
