@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from .._errors import InvalidValueError, NeurobalanceError, UnknownNameError
+from .._errors import InvalidValueError, UnknownNameError
 from ..inputs import Schedule, pulses
 from ._schema import LIMITS, Scenario, ScenarioError, load_text, locate, parse_dose, parse_time, validate
 
@@ -365,8 +365,6 @@ class _PKPDSchedule(Schedule):
             return sp.Add(*[reg.expression(t) / sp.Float(e.ec50) for reg, e in self.items])
         # D2 antagonist in units of its Kd: x = 2·C/EC50 (endogenous dopamine occupies half the receptors at
         # the reference, so the in-vivo EC50 is twice the Kd)
-        from ..pkpd import occupancy  # noqa: F401
-
         terms = []
         for reg, e in self.items:
             c = reg.expression(t)
@@ -425,16 +423,3 @@ def summary(res: Resolved, ds: Any) -> dict[str, Any]:
             "reference_range": list(o.reference_range) if o.reference_range else None,
         }
     return out
-
-
-def check_agreement(a: Mapping[str, np.ndarray], b: Mapping[str, np.ndarray]) -> float:
-    """Largest relative RMS difference over observables (for engine agreement)."""
-    worst = 0.0
-    for k in a:
-        x, y = np.asarray(a[k]), np.asarray(b[k])
-        scale = max(float(np.sqrt(np.mean(x * x))), 1e-300)
-        worst = max(worst, float(np.sqrt(np.mean((x - y) ** 2))) / scale)
-    return worst
-
-
-_ = NeurobalanceError  # re-exported error base for callers catching scenario problems

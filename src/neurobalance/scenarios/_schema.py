@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
