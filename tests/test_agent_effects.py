@@ -79,3 +79,14 @@ def test_celecoxib_blunts_the_cortisol_response_to_endotoxin() -> None:
     # the endotoxin-induced cortisol increment shrinks (the cytokine drive of CRH saturates, so by less than the
     # prostaglandin share of the drive)
     assert b[w].sum() < 0.9 * a[w].sum()
+
+
+def test_stress_reduction_lowers_cortisol_after_it_starts() -> None:
+    stress = [{"name": "stress", "kind": "chronic", "intensity": 1.5, "hours_per_day": 8.0, "weeks": 2.0}]
+    relief = [{"agent": "stress-reduction", "dose": "80 %", "start": "7 d"}]
+    a = _run([], "14 d", stress, ("hpa.cortisol",))
+    b = _run(relief, "14 d", stress, ("hpa.cortisol",))
+    t = a["time"].values
+    first, last = t < 6 * 24.0, t >= 13 * 24.0
+    assert np.allclose(a["hpa.cortisol"].values[first], b["hpa.cortisol"].values[first], rtol=1e-6)
+    assert b["hpa.cortisol"].values[last].mean() < 0.9 * a["hpa.cortisol"].values[last].mean()

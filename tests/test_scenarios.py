@@ -71,8 +71,8 @@ GOLDEN = [
      r"^s\.toml:4: outputs\.interval: '1 min' over '100 weeks' gives 1008001 output points — sample more coarsely"),
     ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "prozac"\ndose = "10 mg"\n',
      r"^s\.toml:4: interventions\[0\]\.agent: unknown agent 'prozac'"),
-    ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "celecoxib"\ndose = "200 mg"\n',
-     r"^s\.toml:4: interventions\[0\]\.agent: unknown agent 'phenelzine' — it is planned \(needs MAO"),
+    ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "paroxetine"\ndose = "20 mg"\n',
+     r"^s\.toml:4: interventions\[0\]\.agent: unknown agent 'paroxetine' — it is planned \(non-linear"),
     ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "escitalopram"\ndose = "-10 mg"\n',
      r"^s\.toml:5: interventions\[0\]\.dose: '-10 mg' is not a positive dose — give a dose above zero$"),
     ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "escitalopram"\ndose = "10 g"\n',
@@ -96,6 +96,11 @@ GOLDEN = [
     ('name = "t"\nduration = "2 d"\n[outputs]\nobservables = ["serotonin.extracelular"]\n',
      r"^s\.toml:4: outputs\.observables\[0\]: unknown observable 'serotonin\.extracelular'; did you mean"),
     ('name = "t"\nduration = "2 d"\nengine = "matlab"\n', r"^s\.toml:3: engine: .* — use roadrunner, scipy or jax$"),
+    ('name = "t"\nduration = "2 d"\n[[interventions]]\nagent = "stress-reduction"\ndose = "50 %"\n',
+     r"^s\.toml:4: interventions\[0\]\.agent: stress-reduction changes the 'stress' condition, which this scenario "
+     r"does not have — add a \[\[conditions\]\] entry"),
+    ('name = "t"\nduration = "2 d"\n[[conditions]]\nname = "stress"\n[[interventions]]\nagent = "stress-reduction"\n'
+     'dose = "50 mg"\n', r"^s\.toml:7: interventions\[0\]\.dose: '50 mg' is not a reduction — give the reduction"),
     ('name = "t"\nextends = "no-such-scenario"\n',
      r"^s\.toml:2: extends: unknown scenario 'no-such-scenario'.* — give a library name or a file path$"),
 ]

@@ -269,6 +269,29 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
                              "muscle), so each mg adds 1 % of it")),
 )}
 
+@dataclasses.dataclass(frozen=True)
+class Lifestyle:
+    """A non-drug intervention: it scales an existing condition's input from ``start`` (to ``stop``).
+
+    The scenario gives the reduction as ``dose = "50 %"``; nothing happens without the condition."""
+
+    name: str
+    description: str
+    condition: str  #: the condition it acts on
+    input: str  #: that condition's model input
+    typical: str
+    source: str
+
+
+LIFESTYLE: dict[str, Lifestyle] = {x.name: x for x in (
+    Lifestyle("stress-reduction", "stress reduction (e.g. a stress-management programme): lowers the intensity of "
+              "a chronic or acute stress condition", "stress", "hpa.stress", "\"50 %\" from the start of the "
+              "programme", "modelled as a lower extra CRH drive; the size is the scenario author's assumption"),
+    Lifestyle("anti-inflammatory-diet", "anti-inflammatory diet: lowers the level of chronic low-grade inflammation",
+              "chronic_inflammation", "inflammation.chronic_inflammation", "\"30 %\" from the start of the diet",
+              "modelled as a lower chronic inflammation level; the size is the scenario author's assumption"),
+)}
+
 #: Agents the intervention library will add, with what they need first.
 NOT_YET: dict[str, str] = {
     "paroxetine": "non-linear (CYP2D6-saturable) PK: a linear model gives 80 % instead of 45 % single-dose occupancy",

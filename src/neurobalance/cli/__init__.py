@@ -519,11 +519,13 @@ def scenarios_show(name: Annotated[str, typer.Argument(help="library name or fil
 @_guard
 def agents_list(json_: JsonOpt = False) -> None:
     """Every agent with its kind, routes and typical dose."""
-    from ..agents import AGENTS, NOT_YET
+    from ..agents import AGENTS, LIFESTYLE, NOT_YET
 
     rows = [{"name": a.name, "kind": a.kind, "routes": ", ".join(a.routes), "typical": a.typical,
              "targets": ", ".join(e.target for e in a.effects) or (", ".join(a.direct.inputs.values()) if a.direct else ""),
              "description": a.description} for a in AGENTS.values()]
+    rows += [{"name": x.name, "kind": "lifestyle", "routes": "", "typical": x.typical, "targets": x.condition,
+              "description": x.description} for x in LIFESTYLE.values()]
     rows += [{"name": k, "kind": "planned", "routes": "", "typical": "", "targets": "", "description": v}
              for k, v in NOT_YET.items()]
     _emit(rows, json_, ("name", "kind", "routes", "typical", "targets"))
@@ -535,8 +537,16 @@ def agents_show(name: Annotated[str, typer.Argument(help="agent name")], json_: 
     """Doses, targets, PK/PD parameters and sources of one agent."""
     import dataclasses as dc
 
-    from ..agents import agent
+    from ..agents import LIFESTYLE, agent
 
+    if name.strip().lower() in LIFESTYLE:
+        x = LIFESTYLE[name.strip().lower()]
+        if json_:
+            typer.echo(json.dumps(dc.asdict(x), indent=1))
+        else:
+            typer.echo(f"{x.name} (lifestyle): {x.description}")
+            typer.echo(f"  changes the {x.condition!r} condition ({x.input}); typical: {x.typical}; {x.source}")
+        return
     a = agent(name)
     d = dc.asdict(a)
     if a.pk is not None:

@@ -238,6 +238,7 @@ def _resolve(scn: Scenario, data: dict[str, Any], label: str, engine: str | None
         except InvalidValueError as exc:
             raise err(f"conditions[{i}].{exc.field}", f"must be {str(exc).split(' must be ', 1)[-1]}",
                       "correct the option") from None
+    conds = _lifestyle(scn, hours, conds, err)
     conds += _interventions(scn, hours, err)
 
     obs = list(model.observables)
@@ -251,9 +252,63 @@ def _resolve(scn: Scenario, data: dict[str, Any], label: str, engine: str | None
     return Resolved(scn, label, model, hours, times, report, conds, obs, eng, data)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Scaled(Schedule):
+    """``base`` multiplied by (1 − reduction) on [start, stop)."""
+
+    base: Schedule
+    reduction: float
+    start: float
+    stop: float
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        on = sp.Piecewise((sp.Float(self.reduction), sp.And(t >= self.start, t < self.stop)), (0, True))
+        return self.base.expr(t) * (1 - on)
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return sorted({*self.base.discontinuities(t0, t1), *[x for x in (self.start, self.stop) if t0 <= x <= t1]})
+
+
+def _lifestyle(scn: Scenario, hours: float, conds: list[Any], err: Callable[[str, str, str], ScenarioError]) -> list[Any]:
+    """Apply non-drug interventions (stress reduction, anti-inflammatory diet) to the conditions they change."""
+    import re
+
+    from ..agents import LIFESTYLE
+    from ..conditions import Condition
+
+    out = list(conds)
+    for i, iv in enumerate(scn.interventions):
+        key = iv.agent.strip().lower()
+        if key not in LIFESTYLE:
+            continue
+        f = f"interventions[{i}]"
+        life = LIFESTYLE[key]
+        m = re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*%\s*", iv.dose)
+        if not m or not 0 < float(m.group(1)) <= 100:
+            raise err(f"{f}.dose", f"{iv.dose!r} is not a reduction", f'give the reduction of {life.condition} as a '
+                      'percentage, e.g. "50 %"')
+        if iv.interval is not None or iv.doses is not None or iv.infusion is not None:
+            raise err(f"{f}.interval", f"{life.name} is not dosed", "give only start (and stop)")
+        start = parse_time(iv.start, f"{f}.start")
+        stop = parse_time(iv.stop, f"{f}.stop") if iv.stop is not None else 1e9
+        if stop <= start:
+            raise err(f"{f}.stop", "is not after the start", "give a stop time after the start")
+        hits = [k for k, c in enumerate(out) if getattr(c, "name", "") == life.condition]
+        if not hits:
+            raise err(f"{f}.agent", f"{life.name} changes the {life.condition!r} condition, which this scenario does "
+                      "not have", f"add a [[conditions]] entry named {life.condition!r} or remove this intervention")
+        for k in hits:
+            c = out[k]
+            scaled = {name: (_Scaled(sch, float(m.group(1)) / 100.0, start, stop) if name == life.input else sch)
+                      for name, sch in c.inputs.items()}
+            out[k] = Condition(c.name, f"{c.description}, reduced by {m.group(1)} % from {start:g} h ({life.name})",
+                               scaled, c.parameters, c.additive)
+    return out
+
+
 def _interventions(scn: Scenario, hours: float, err: Callable[[str, str, str], ScenarioError]) -> list[Any]:
     """Intervention entries → conditions (input schedules)."""
-    from ..agents import NOT_YET, TARGET_INPUTS, agent
+    from ..agents import LIFESTYLE, NOT_YET, TARGET_INPUTS, agent
     from ..conditions import Condition
     from ..pkpd import Regimen
 
@@ -262,6 +317,8 @@ def _interventions(scn: Scenario, hours: float, err: Callable[[str, str, str], S
     spans: dict[str, list[tuple[float, float, int]]] = {}
     for i, iv in enumerate(scn.interventions):
         f = f"interventions[{i}]"
+        if iv.agent.strip().lower() in LIFESTYLE:
+            continue
         try:
             a = agent(iv.agent)
         except UnknownNameError as exc:
