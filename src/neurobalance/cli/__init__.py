@@ -467,7 +467,10 @@ def run_cmd(
         with Progress(transient=True) as bar:
             task = bar.add_task(f"{res.scenario.name} ({res.hours:g} h)", total=1.0)
             ds = run(res, progress=lambda f: bar.update(task, completed=f))
+    from ..scenarios._report import balance_summary
+
     summ = summary(res, ds)
+    summ["balance"] = balance_summary(res, ds)
     write_outputs(target, res, ds, summ)
     if json_:
         typer.echo(json.dumps(summ, indent=1))
@@ -490,7 +493,92 @@ def run_cmd(
         o = summ["observables"][n]
         table.add_row(n, o["unit"], *(f"{o['at'][t]:.4g}" for t in times))
     Console().print(table)
+    if summ["balance"]:
+        b = summ["balance"]
+        typer.echo(f"balance index at the end: {b['index']:.3f} (0 = healthy reference) — " + ", ".join(
+            f"{a} {v:.2f}" for a, v in b["axes"].items()))
     typer.echo(f"outputs: {target}/ (timecourse.csv, summary.json, scenario.toml, plot_*.png, report.html)")
+
+
+@app.command("balance")
+@_guard
+def balance_cmd(
+    scenario: Annotated[str, typer.Argument(help="a scenario .toml file or a library name")],
+    resilience: Annotated[bool, typer.Option("--resilience/--no-resilience",
+                                             help="also the recovery after an acute stressor and an endotoxin challenge")] = True,
+    json_: JsonOpt = False,
+) -> None:
+    """Balance index (overall and per axis) of a scenario's end state, its time course, and resilience."""
+    import numpy as np
+
+    from .. import balance as B
+    from ..scenarios import load, run
+
+    res = load(scenario)
+    if res.scenario.outputs.observables is not None:
+        res.observables = list(dict.fromkeys([*res.observables, *B.NEEDED]))
+    ds = run(res)
+    end = B.index(ds, res.model)
+    tc = B.time_course(ds, res.model, step=24.0) if res.hours >= 24.0 else None
+    out = {"scenario": res.scenario.name, **end.as_dict(),
+           "reference": {"floquet_multipliers_abs": B.reference(res.model)["floquet_abs"][:5],
+                         "stable": bool(max(B.reference(res.model)["floquet_abs"]) < 1.0)},
+           "time_course": None if tc is None else {k: [round(float(x), 5) for x in v] for k, v in tc.items()}}
+    if resilience:
+        y_end = np.maximum(ds.state_value.values[-1], 0.0)
+        out["resilience"] = B.resilience(res.model, y_end)
+    if json_:
+        typer.echo(json.dumps(out, indent=1))
+        return
+    typer.echo(f"{res.scenario.name}: balance index {end.overall:.3f} at the end (0 = healthy reference)")
+    typer.echo(B.DISCLAIMER)
+    for a, v in end.axes.items():
+        typer.echo(f"  {a:24s} {v:6.3f}")
+    worst = sorted(end.z.items(), key=lambda kv: -abs(kv[1]))[:5]
+    typer.echo("  largest deviations: " + "; ".join(f"{k} {v:+.2f} SD" for k, v in worst))
+    if resilience:
+        r = out["resilience"]
+        typer.echo(f"  slowest recovery rates of the reference (1/day): {', '.join(f'{x:.3g}' for x in r['recovery_rates_per_day'])}")
+        for k in ("acute stressor", "endotoxin"):
+            typer.echo(f"  after an {k}: peak index change {r[k]['peak_index_change']:.3f}, back within 10 % of it after "
+                       f"{r[k]['recovery_days']:.2f} days" + ("" if r[k]["recovered"] else " (not within the 21 days)"))
+
+
+@app.command("restore")
+@_guard
+def restore_cmd(
+    scenario: Annotated[str, typer.Argument(help="a scenario .toml file or a library name")],
+    agents: Annotated[str | None, typer.Option("--agents", help="comma-separated candidates (default: all admissible)")] = None,
+    max_agents: Annotated[int, typer.Option("--max-agents", help="largest number of agents combined (1–3)")] = 2,
+    horizon: Annotated[str | None, typer.Option("--horizon", help='evaluation horizon, e.g. "8 weeks" (default: the scenario duration)')] = None,
+    seed: Annotated[int, typer.Option("--seed", help="seed of the combination search")] = 0,
+    budget: Annotated[int, typer.Option("--budget", help="evaluations per search (bounds the run time)")] = 12,
+    json_: JsonOpt = False,
+) -> None:
+    """Search doses and combinations of interventions that minimise the balance index plus a burden penalty."""
+    from ..restore import plan
+
+    if budget < 3 or budget > 200:
+        _fail(f"--budget {budget}: give 3 to 200 evaluations per search")
+    names = [a.strip() for a in agents.split(",") if a.strip()] if agents else None
+    if json_:
+        rep = plan(scenario, agents=names, max_agents=max_agents, seed=seed, budget=budget, horizon=horizon)
+        typer.echo(json.dumps(rep, indent=1))
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as bar:
+        task = bar.add_task("planning", total=None)
+        rep = plan(scenario, agents=names, max_agents=max_agents, seed=seed, budget=budget, horizon=horizon,
+                   progress=lambda s: bar.update(task, description=s))
+    typer.echo(f"{rep['scenario']}: restoration plans (objective = balance index + {rep['burden_weight']} × burden)")
+    typer.echo("A model output for research and teaching — not a treatment recommendation.")
+    for label in ("no_intervention", "best_single", "best"):
+        r = rep[label]
+        p = ", ".join(f"{a} {v['daily']:.4g} {v['unit']}" for a, v in r["plan"].items()) or "none"
+        typer.echo(f"  {label.replace('_', ' '):16s} {p}: index {r.get('index_at_horizon', r['surrogate_index']):.3f}, "
+                   f"objective {r['objective']:.3f}" + ("" if r["converged"] else " (not converged)"))
+    typer.echo("  a multi-target plan beats the best single agent: " + ("yes" if rep["multi_target_beats_single"] else "no"))
 
 
 @scenarios_app.command("list")

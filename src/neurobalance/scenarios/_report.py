@@ -69,6 +69,41 @@ def _key(res: Any, names: list[str]) -> list[str]:
     return [n for _, n in sorted(scored, reverse=True)[:9]]
 
 
+def balance_summary(res: Any, ds: Any) -> dict[str, Any] | None:
+    """Balance index and axes at the end of the run, and its daily time course (None if the run's outputs
+    lack the observables the index needs, or the run is shorter than a day)."""
+    from .. import balance as B
+
+    if any(n not in ds for n in B.NEEDED) or float(ds["time"].values[-1]) < 24.0:
+        return None
+    end = B.index(ds, res.model)
+    tc = B.time_course(ds, res.model, step=24.0)
+    return {**end.as_dict(), "time_course": {k: [round(float(x), 5) for x in v] for k, v in tc.items()}}
+
+
+def _radar(bal: dict[str, Any], title: str) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    axes = list(bal["axes"])
+    vals = [bal["axes"][a] for a in axes]
+    ang = np.linspace(0, 2 * np.pi, len(axes), endpoint=False).tolist()
+    fig = plt.figure(figsize=(4.6, 4.2))
+    ax = fig.add_subplot(111, polar=True)
+    ax.plot(ang + ang[:1], vals + vals[:1], lw=1.5)
+    ax.fill(ang + ang[:1], vals + vals[:1], alpha=0.25)
+    ax.set_xticks(ang)
+    ax.set_xticklabels([a.replace("–", "–\n") for a in axes], fontsize=7)
+    ax.set_title(f"{title}\nbalance index {bal['index']:.2f} (0 = reference)", fontsize=9)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90)
+    plt.close(fig)
+    return buf.getvalue()
+
+
 def write_outputs(out: Path, res: Any, ds: Any, summ: dict[str, Any]) -> list[Path]:
     """Write every output of a run into ``out`` (created if needed); return the written paths."""
     out = out.expanduser()
@@ -93,7 +128,11 @@ def write_outputs(out: Path, res: Any, ds: Any, summ: dict[str, Any]) -> list[Pa
             (tmp / f"plot_{system}.png").write_bytes(png)
             pngs[system] = png
         key_png = _plot(ds, _key(ds, names), f"{res.scenario.name}: largest changes")
-        (tmp / "report.html").write_text(_html(res, summ, key_png, pngs), encoding="utf-8")
+        radar = None
+        if summ.get("balance"):
+            radar = _radar(summ["balance"], res.scenario.name)
+            (tmp / "balance_radar.png").write_bytes(radar)
+        (tmp / "report.html").write_text(_html(res, summ, key_png, pngs, radar), encoding="utf-8")
         files = sorted(tmp.iterdir())
         if not out.exists():
             os.replace(tmp, out)
@@ -111,7 +150,7 @@ def _img(png: bytes) -> str:
     return f'<img alt="plot" src="data:image/png;base64,{base64.b64encode(png).decode()}"/>'
 
 
-def _html(res: Any, summ: dict[str, Any], key_png: bytes, pngs: dict[str, bytes]) -> str:
+def _html(res: Any, summ: dict[str, Any], key_png: bytes, pngs: dict[str, bytes], radar: bytes | None = None) -> str:
     from .. import __version__
 
     e = html.escape
@@ -134,6 +173,18 @@ def _html(res: Any, summ: dict[str, Any], key_png: bytes, pngs: dict[str, bytes]
                   for i in s.interventions) or "<li>none</li>"
     srcs = "".join(f"<li>{e(x)}</li>" for x in s.sources) or "<li>—</li>"
     systems = "".join(f"<h3>{e(k)}</h3>{_img(v)}" for k, v in pngs.items())
+    bal = summ.get("balance")
+    if bal:
+        rows_b = "".join(f"<tr><td>{e(a)}</td><td>{v:.3f}</td></tr>" for a, v in bal["axes"].items())
+        feats = "".join(f"<tr><td>{e(k)}</td><td>{v:+.2f}</td></tr>" for k, v in bal["features_z"].items())
+        balance_html = (f"<h2>Balance state</h2><p class='note'>{e(bal['note'])}</p><p>Balance index at the end of "
+                        f"the run: <b>{bal['index']:.3f}</b> (0 = the healthy reference; 1 ≈ one population "
+                        f"standard deviation). See docs/user/balance.md for every formula.</p>"
+                        f"{_img(radar) if radar else ''}<table><tr><th>axis</th><th>score</th></tr>{rows_b}</table>"
+                        f"<h3>Features (z, population standard deviations from the reference)</h3><table>{feats}</table>")
+    else:
+        balance_html = "<h2>Balance state</h2><p>Not computed: the run is shorter than a day or its outputs omit " \
+                       "observables the index needs.</p>"
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/><title>{e(s.name)} — neurobalance</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}}table{{border-collapse:collapse;
 font-size:12px}}td,th{{border:1px solid #ccc;padding:2px 6px}}.below,.above{{color:#b00;font-weight:bold}}
@@ -144,6 +195,7 @@ font-size:12px}}td,th{{border:1px solid #ccc;padding:2px 6px}}.below,.above{{col
 engine {e(res.engine)}, neurobalance {e(__version__)}</li><li>model: {len(res.model.states)} states,
 {len(res.model.parameters)} parameters; genotype {e(json.dumps(s.genotype) if s.genotype else 'typical')}</li></ul>
 <h3>Conditions and interventions</h3><ul>{conds}</ul><ul>{ivs}</ul>
+{balance_html}
 <h2>Key plots</h2>{_img(key_png)}
 <h2>Observables against reference ranges (final value)</h2>
 <table><tr><th>observable</th><th>unit</th><th>first report time</th><th>final</th><th>min</th><th>max</th>

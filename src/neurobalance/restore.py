@@ -1,0 +1,228 @@
+"""Restoration planner: which admissible interventions bring a scenario back towards balance.
+
+For a scenario (a condition, perhaps already treated), the planner adds daily interventions — drugs and
+supplements from the agent library, and condition changes (stress reduction, an anti-inflammatory diet)
+where the scenario has that condition — and minimises
+
+    objective = balance index at the horizon + λ · burden,     burden = Σ dose / typical maximal dose,
+
+with λ = 0.1 (an assumption: a full maximal dose of one agent costs as much as 0.1 index units).
+
+Evaluation (the surrogate): every input is replaced by its mean over the last week of the horizon (drug
+effects by their mean over a dosing interval at steady state), the model is brought to that steady
+state, and the circadian orbit is followed for two days; the index is read on the second day.  The best
+plans are then re-run as full time courses (the scenario plus the plan), and both numbers are
+reported.
+
+Search (SciPy): each candidate alone by bounded scalar minimisation (`scipy.optimize.minimize_scalar`),
+then every pair among the best single candidates by `scipy.optimize.differential_evolution` (seeded);
+larger combinations likewise up to ``max_agents``.  Each search has an evaluation budget; a search that
+stops on the budget is reported as "not converged".
+
+Research and teaching software: a plan is a model output, not a treatment recommendation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = ["CANDIDATES", "Candidate", "search", "plan", "BURDEN_WEIGHT"]
+
+BURDEN_WEIGHT = 0.1
+
+
+@dataclasses.dataclass(frozen=True)
+class Candidate:
+    agent: str
+    low: float  #: smallest daily dose (mg/day; % for condition changes)
+    high: float  #: largest daily dose considered (the typical maximum)
+    interval_h: float = 24.0
+    needs_condition: str | None = None
+
+
+#: Admissible interventions and their daily dose ranges (typical clinical ranges of the agent library).
+CANDIDATES: tuple[Candidate, ...] = (
+    Candidate("escitalopram", 5.0, 20.0),
+    Candidate("bupropion", 150.0, 450.0),
+    Candidate("mifepristone", 300.0, 1200.0),
+    Candidate("celecoxib", 200.0, 400.0, 12.0),
+    Candidate("lorazepam", 1.0, 6.0, 8.0),
+    Candidate("tryptophan", 500.0, 3000.0),
+    Candidate("pyridoxine", 10.0, 100.0),
+    Candidate("stress-reduction", 10.0, 80.0, needs_condition="stress"),
+    Candidate("anti-inflammatory-diet", 10.0, 60.0, needs_condition="chronic_inflammation"),
+)
+
+
+@dataclasses.dataclass
+class SearchResult:
+    plan: dict[str, float]
+    objective: float
+    converged: bool
+    evaluations: int
+
+
+def search(objective: Callable[[dict[str, float]], float], candidates: Sequence[Candidate], *, max_agents: int = 2,
+           keep: int = 3, seed: int = 0, budget: int = 12, progress: Callable[[str], None] | None = None
+           ) -> dict[str, Any]:
+    """Minimise ``objective(plan)`` over plans (agent → daily dose) of up to ``max_agents`` candidates."""
+    from scipy.optimize import differential_evolution, minimize_scalar
+
+    results: list[SearchResult] = []
+    none = SearchResult({}, objective({}), True, 1)
+    for c in candidates:
+        if progress:
+            progress(f"single: {c.agent}")
+        n = 0
+
+        def f1(x: float, c: Candidate = c) -> float:
+            nonlocal n
+            n += 1
+            return objective({c.agent: float(x)})
+
+        r = minimize_scalar(f1, bounds=(c.low, c.high), method="bounded", options={"maxiter": budget, "xatol": 0.02 * (c.high - c.low)})
+        results.append(SearchResult({c.agent: float(r.x)}, float(r.fun), bool(r.success), n))
+    singles = sorted(results, key=lambda r: r.objective)
+    combos: list[SearchResult] = []
+    top = [next(c for c in candidates if c.agent == next(iter(r.plan))) for r in singles[:keep]]
+    for k in range(2, max_agents + 1):
+        for group in itertools.combinations(top, k):
+            if progress:
+                progress("combination: " + " + ".join(c.agent for c in group))
+            n = 0
+
+            def fk(x: np.ndarray, group: tuple[Candidate, ...] = group) -> float:
+                nonlocal n
+                n += 1
+                return objective({c.agent: float(v) for c, v in zip(group, x, strict=True)})
+
+            r = differential_evolution(fk, [(c.low, c.high) for c in group], seed=seed, maxiter=max(1, budget // 6),
+                                       popsize=3, tol=1e-3, polish=False, init="sobol")
+            combos.append(SearchResult({c.agent: float(v) for c, v in zip(group, r.x, strict=True)}, float(r.fun),
+                                       bool(r.success), n))
+    everything = sorted([none, *singles, *combos], key=lambda r: r.objective)
+    return {"best": everything[0], "best_single": singles[0] if singles else none, "none": none,
+            "singles": singles, "combinations": combos}
+
+
+# ---- the model objective -----------------------------------------------------------------------------------
+def _burden(p: dict[str, float], cands: dict[str, Candidate]) -> float:
+    return sum(v / cands[a].high for a, v in p.items())
+
+
+def _entries(p: dict[str, float], cands: dict[str, Candidate], hours: float) -> list[dict[str, Any]]:
+    out = []
+    for a, v in p.items():
+        c = cands[a]
+        if c.needs_condition:
+            out.append({"agent": a, "dose": f"{v:.4g} %", "start": "0 h"})
+        else:
+            per = v * c.interval_h / 24.0
+            out.append({"agent": a, "dose": f"{per:.6g} mg", "start": "8 h", "interval": f"{c.interval_h:g} h",
+                        "stop": f"{hours:g} h"})
+    return out
+
+
+def _mean_inputs(res: Any, window_h: float = 168.0) -> dict[str, float]:
+    import sympy as sp
+
+    from .conditions import combine
+
+    inputs, _ = combine(res.conditions, None, res.model)
+    t = sp.Symbol("t", real=True)
+    grid = np.arange(max(0.0, res.hours - window_h), res.hours, 0.05)
+    out = {}
+    for k, sch in inputs.items():
+        f = sp.lambdify(t, sch.expr(t), "numpy")
+        v = np.broadcast_to(np.asarray(f(grid), dtype=float), grid.shape)
+        out[k] = float(np.mean(v))
+    return out
+
+
+def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int = 2, seed: int = 0, budget: int = 12,
+         horizon: str | None = None, verify: bool = True, progress: Callable[[str], None] | None = None
+         ) -> dict[str, Any]:
+    """Search plans for a scenario (file or library name); returns a JSON-able report."""
+    from . import balance as B
+    from ._errors import InvalidValueError, NeurobalanceError, UnknownNameError
+    from .analysis import simulate, steady_state
+    from .inputs import constant
+    from .scenarios import from_dict, load, run
+
+    res = load(scenario)
+    if horizon is not None:
+        res = from_dict({**{k: v for k, v in res.data.items() if k != "extends"}, "duration": horizon})
+    present = {c.name for c in res.conditions}
+    cands = [c for c in CANDIDATES if c.needs_condition is None or c.needs_condition in present]
+    if agents:
+        known = {c.agent: c for c in CANDIDATES}
+        for a in agents:
+            if a not in known:
+                raise UnknownNameError("planner agent", a, known, hint="list them with `neurobalance restore --help`")
+        cands = [c for c in cands if c.agent in agents]
+        if not cands:
+            raise InvalidValueError("agents", ",".join(agents), "at least one admissible agent for this scenario "
+                                    "(condition changes need their condition)")
+    if not 1 <= max_agents <= 3:
+        raise InvalidValueError("max_agents", max_agents, "1, 2 or 3")
+    by_name = {c.agent: c for c in CANDIDATES}
+    data = dict(res.data)
+    data.pop("outputs", None)
+    base_iv = list(data.get("interventions", []))
+    model = res.model
+    circ = "hpa.circadian_drive"
+    cache: dict[tuple[tuple[str, float], ...], float] = {}
+
+    def surrogate(p: dict[str, float]) -> float:
+        key = tuple(sorted((a, round(v, 6)) for a, v in p.items()))
+        if key in cache:
+            return cache[key]
+        d = dict(data, interventions=base_iv + _entries(p, by_name, res.hours))
+        r = from_dict(d)
+        means = _mean_inputs(r)
+        const = {k: constant(v) for k, v in means.items() if k != circ}
+        try:
+            ss = steady_state(model, inputs=const)
+            y0 = np.maximum(np.ravel(ss.state_value.values), 0.0)
+            tt = np.linspace(0.0, 48.0, 193)
+            ds = simulate(model, 48.0, times=tt, inputs=const, initial=y0)
+            val = B.index(ds, model).overall + BURDEN_WEIGHT * _burden(p, by_name)
+        except (NeurobalanceError, ValueError, FloatingPointError):
+            val = 1e3
+        cache[key] = val
+        return val
+
+    found = search(surrogate, cands, max_agents=max_agents, seed=seed, budget=budget, progress=progress)
+
+    def describe(r: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"plan": {a: {"daily": round(v, 4), "unit": "%" if by_name[a].needs_condition else "mg/day"}
+                                        for a, v in r.plan.items()},
+                               "objective": r.objective, "burden": _burden(r.plan, by_name),
+                               "surrogate_index": r.objective - BURDEN_WEIGHT * _burden(r.plan, by_name),
+                               "converged": r.converged, "evaluations": r.evaluations}
+        if verify:
+            if progress:
+                progress("verifying " + (" + ".join(r.plan) or "no intervention"))
+            d = dict(data, interventions=base_iv + _entries(r.plan, by_name, res.hours))
+            ds = run(from_dict(d))
+            b = B.index(ds, model)
+            out["index_at_horizon"] = b.overall
+            out["axes_at_horizon"] = b.axes
+        return out
+
+    best, single, none = found["best"], found["best_single"], found["none"]
+    report = {"scenario": res.scenario.name, "horizon_h": res.hours, "burden_weight": BURDEN_WEIGHT,
+              "candidates": [c.agent for c in cands], "max_agents": max_agents, "seed": seed,
+              "no_intervention": describe(none), "best_single": describe(single), "best": describe(best),
+              "all": [{"plan": r.plan, "objective": r.objective, "converged": r.converged}
+                      for r in sorted(found["singles"] + found["combinations"], key=lambda r: r.objective)],
+              "converged": all(r.converged for r in found["singles"] + found["combinations"]),
+              "note": B.DISCLAIMER}
+    report["multi_target_beats_single"] = bool(len(best.plan) > 1 and best.objective < single.objective - 1e-9)
+    return report
+
