@@ -107,3 +107,15 @@ def nb_app():  # noqa: ANN201
     from neurobalance.cli import app
 
     return app
+
+
+def test_restore_cli_small_case_and_bad_input() -> None:
+    res = runner.invoke(nb_app(), ["restore", "dexamethasone-suppression-test", "--agents", "escitalopram",
+                                   "--max-agents", "1", "--budget", "3", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["candidates"] == ["escitalopram"] and "index_at_horizon" in out["best"]
+    assert out["best"]["objective"] <= out["no_intervention"]["objective"] + 1e-12
+    assert "not a diagnosis" in out["note"]
+    bad = runner.invoke(nb_app(), ["restore", "chronic-stress-8w", "--agents", "prozac"])
+    assert bad.exit_code == 2 and bad.output.count("\n") == 1 and "unknown planner agent 'prozac'" in bad.output

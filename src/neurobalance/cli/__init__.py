@@ -561,6 +561,15 @@ def restore_cmd(
     if budget < 3 or budget > 200:
         _fail(f"--budget {budget}: give 3 to 200 evaluations per search")
     names = [a.strip() for a in agents.split(",") if a.strip()] if agents else None
+    from .._errors import UnknownNameError
+    from ..restore import CANDIDATES
+    from ..scenarios import load
+
+    known = {c.agent for c in CANDIDATES}
+    for a in names or ():
+        if a not in known:
+            raise UnknownNameError("planner agent", a, known, hint="candidates: " + ", ".join(sorted(known)))
+    load(scenario)  # bad files fail here, before any progress output
     if json_:
         rep = plan(scenario, agents=names, max_agents=max_agents, seed=seed, budget=budget, horizon=horizon)
         typer.echo(json.dumps(rep, indent=1))
