@@ -63,7 +63,9 @@ class Agent:
     description: str
     routes: tuple[str, ...]
     typical: str  #: typical dose and schedule (text)
-    max_dose_mg: float  #: largest single dose accepted (mg): above it a scenario is refused
+    #: largest single dose accepted (mg): a guard against unit slips (≈ 2–4 × the largest labelled single dose,
+    #: not a clinical limit); above it a scenario is refused
+    max_dose_mg: float
     pk: PK | None = None
     pk_source: str = ""
     effects: tuple[Effect, ...] = ()
@@ -90,8 +92,11 @@ TARGET_INPUTS: dict[str, tuple[str, str]] = {
 
 
 def _pk(mw: float, t_half: float, v: float, f: float, ka: float, metabolite: Metabolite | None = None,
-        f_routes: tuple[tuple[str, float], ...] = ()) -> PK:
-    return PK(mw=mw, cl=v * _L2 / t_half, v=v, f=f, ka=ka, metabolite=metabolite, f_routes=f_routes)
+        f_routes: tuple[tuple[str, float], ...] = (), apparent: bool = False) -> PK:
+    """PK from the half-life and the volume; ``apparent``: ``v`` is the oral apparent volume V/F (the usual
+    label value), so the true volume is ``F·v``."""
+    vol = v * f if apparent else v
+    return PK(mw=mw, cl=vol * _L2 / t_half, v=vol, f=f, ka=ka, metabolite=metabolite, f_routes=f_routes)
 
 
 _HH = "Hiemke & Härtter 2000, Pharmacol Ther 85:11; clinical review table PMC6168070 (reference §D.2)"
@@ -100,41 +105,42 @@ _LABEL = "typical label value (apparent volume, bioavailability, absorption), no
 AGENTS: dict[str, Agent] = {a.name: a for a in (
     Agent("escitalopram", "drug", "selective serotonin reuptake inhibitor (S-citalopram)", ("oral",),
           "10–20 mg once daily", 60.0,
-          pk=_pk(324.4, 30.0, 1100.0, 0.8, 0.8), pk_source=f"t½ 27–32 h ({_HH}); V/F ≈ 16 L/kg, F 0.8: {_LABEL}",
-          effects=(Effect("SERT", 1.531, 0.85, basis="fitted: 73.5 % at 4 h after a single 15 mg (T-DRUG-08 4-h "
+          pk=_pk(324.4, 30.0, 1100.0, 0.8, 0.8, apparent=True), pk_source=f"t½ 27–32 h ({_HH}); V/F ≈ 16 L/kg, F 0.8: {_LABEL}",
+          effects=(Effect("SERT", 1.914, 0.85, basis="fitted: 73.5 % at 4 h after a single 15 mg (T-DRUG-08 4-h "
                           "range 69–78 % for 10–20 mg); θmax 0.85, the SERT plateau (T-DRUG-05)",
                           source="single-dose [11C]DASB study 2016; Meyer 2001"),),
           sources=("meyer2001",)),
     Agent("citalopram", "drug", "selective serotonin reuptake inhibitor (racemate)", ("oral",),
           "20–40 mg once daily", 80.0,
-          pk=_pk(324.4, 35.0, 840.0, 0.8, 0.6), pk_source=f"t½ 33–36 h ({_HH}); V/F 12 L/kg, F 0.8: {_LABEL}",
-          effects=(Effect("SERT", 6.68, 0.9, basis="fitted: 77 % at steady state on 20 mg/d (T-DRUG-01)",
+          pk=_pk(324.4, 35.0, 840.0, 0.8, 0.6, apparent=True), pk_source=f"t½ 33–36 h ({_HH}); V/F 12 L/kg, F 0.8: {_LABEL}",
+          effects=(Effect("SERT", 8.36, 0.9, basis="fitted: 77 % at steady state on 20 mg/d (T-DRUG-01)",
                           source="Meyer et al. 2001"),), sources=("meyer2001",)),
     Agent("sertraline", "drug", "selective serotonin reuptake inhibitor (weak DAT inhibitor)", ("oral",),
           "50–200 mg once daily", 400.0,
-          pk=_pk(306.2, 26.0, 1400.0, 0.44, 0.4), pk_source=f"t½ ≈ 26 h ({_HH}); V/F 20 L/kg, F 0.44: {_LABEL}; "
+          pk=_pk(306.2, 26.0, 1400.0, 0.44, 0.4, apparent=True), pk_source=f"t½ ≈ 26 h ({_HH}); V/F 20 L/kg, F 0.44: {_LABEL}; "
           "desmethylsertraline (t½ ≈ 66 h) is a weak SERT inhibitor and is not modelled",
-          effects=(Effect("SERT", 3.01, 0.9, basis="fitted: ≈ 80 % at steady state on 50 mg/d (T-DRUG-04); the "
+          effects=(Effect("SERT", 6.86, 0.9, basis="fitted: ≈ 80 % at steady state on 50 mg/d (T-DRUG-04); the "
                           "single-dose rows (T-DRUG-07) are an independent check", source="Meyer et al. 2004"),),
           sources=("meyer2004",)),
     Agent("fluoxetine", "drug", "selective serotonin reuptake inhibitor with the active metabolite norfluoxetine",
           ("oral",), "20–80 mg once daily", 160.0,
           pk=_pk(309.3, 48.0, 2450.0, 0.9, 0.4,
-                 Metabolite("norfluoxetine", 0.8, 2500.0 * _L2 / 240.0, 2500.0, 295.3)),
+                 Metabolite("norfluoxetine", 0.8, 2500.0 * _L2 / 240.0, 2500.0, 295.3), apparent=True),
           pk_source=f"fluoxetine t½ 1–4 d (2 d used), norfluoxetine 7–15 d (10 d used) ({_HH}); V/F 35 L/kg, "
                     f"F 0.9, 80 % converted to norfluoxetine: {_LABEL}",
-          effects=(Effect("SERT", 12.37, 0.9, metabolite_potency=1.0,
+          effects=(Effect("SERT", 12.66, 0.9, metabolite_potency=1.0,
                           basis="fitted: ≈ 80 % at steady state on 20 mg/d with norfluoxetine equipotent "
                                 "(T-DRUG-03)", source="Meyer et al. 2004"),), sources=("meyer2004",)),
     Agent("bupropion", "drug", "noradrenaline–dopamine reuptake inhibitor", ("oral",), "150–450 mg/day (SR)",
-          600.0, pk=_pk(239.7, 21.0, 1400.0, 0.9, 0.5),
+          600.0, pk=_pk(239.7, 21.0, 1400.0, 0.9, 0.5, apparent=True),
           pk_source=f"t½ ≈ 21 h [L] ({_HH}); V/F 20 L/kg: {_LABEL}; hydroxybupropion is lumped into the fitted "
                     "EC50",
-          effects=(Effect("DAT", 685.0, 1.0, basis="fitted: 26 % DAT occupancy on 300 mg/d SR (T-DRUG-10)",
+          effects=(Effect("DAT", 768.6, 1.0, basis="fitted: 26 % mean DAT occupancy on 150 mg SR twice daily "
+                          "(T-DRUG-10)",
                           source="Learned-Coughlin et al. 2003"),), sources=("learnedcoughlin2003",)),
     Agent("haloperidol", "drug", "D2 antagonist (butyrophenone antipsychotic)", ("oral",), "1–5 mg/day", 40.0,
-          pk=_pk(375.9, 20.0, 1260.0, 0.6, 0.5), pk_source=f"t½ ≈ 20 h, V/F 18 L/kg, F 0.6: {_LABEL}",
-          effects=(Effect("D2", 0.5, 1.0, basis="fitted to the middle of the 38–87 % range over 1–5 mg/d "
+          pk=_pk(375.9, 20.0, 1260.0, 0.6, 0.5, apparent=True), pk_source=f"t½ ≈ 20 h, V/F 18 L/kg, F 0.6: {_LABEL}",
+          effects=(Effect("D2", 0.833, 1.0, basis="fitted to the middle of the 38–87 % range over 1–5 mg/d "
                           "(T-DRUG-11): 53 % at 1 mg, 85 % at 5 mg", source="Kapur et al. 2000"),),
           sources=("kapur2000",)),
     Agent("lorazepam", "drug", "benzodiazepine (GABA-A positive allosteric modulator)", ("oral", "iv"),
@@ -152,10 +158,11 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
                                 "(assumed): total-plasma EC50 ≈ 213 ng/mL", source="reference §D.2 [L]"),)),
     Agent("vigabatrin", "drug", "irreversible GABA transaminase inhibitor", ("oral",), "1–3 g/day", 6000.0,
           pk=_pk(129.2, 7.0, 56.0, 0.85, 1.5), pk_source=f"plasma t½ 5–8 h [L] ({_HH}); V 0.8 L/kg: {_LABEL}",
-          effects=(Effect("GABA-T", 20000.0, 1.0, rate_max=0.5,
-                          basis="assumed: inactivation K_I 20 µg/mL and k_inact 0.5/h, so that 3 g/day keeps "
-                                "GABA-T activity near a third of normal (the reference gives no human value); the "
-                                "enzyme resynthesis (t½ 30 h) is the gaba module's", source="assumption"),)),
+          effects=(Effect("GABA-T", 20000.0, 1.0, rate_max=0.095,
+                          basis="assumed: inactivation K_I 20 µg/mL and k_inact 0.095/h, so that 3 g/day (mean "
+                                "plasma ≈ 19 µg/mL, θ ≈ 0.49) keeps GABA-T activity near a third of normal against "
+                                "its resynthesis (t½ 30 h, the gaba module's); the reference gives no human value",
+                          source="assumption"),)),
     Agent("ketamine", "drug", "NMDA open-channel blocker (racemic)", ("iv", "oral", "intranasal"),
           "0.5 mg/kg i.v. over 40 min", 1000.0,
           pk=_pk(237.7, 2.5, 210.0, 0.22, 1.0, f_routes=(("intranasal", 0.45),)),
@@ -197,7 +204,7 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
                           "≈ 83 % at steady state", source="assumption"),
                    Effect("MAO-B", 50.0, 1.0, rate_max=0.1, basis="as MAO-A (non-selective)", source="assumption"))),
     Agent("mifepristone", "drug", "glucocorticoid-receptor antagonist", ("oral",), "300–1200 mg/day", 2000.0,
-          pk=_pk(429.6, 30.0, 373.0, 0.69, 0.7),
+          pk=_pk(429.6, 30.0, 373.0, 0.69, 0.7, apparent=True),
           pk_source="t½ 20–30 h at clinical doses (longer terminal phase, non-linear binding to α1-acid glycoprotein "
                     "not modelled), F 0.69, V/F ≈ 5 L/kg: " + _LABEL,
           effects=(Effect("GR (antagonist)", 21.5, basis="assumed: GR K_i ≈ 1 nM (free) at ≈ 2 % free in plasma, so "
@@ -211,7 +218,7 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
                           "inflammation is raised (Raison et al. 2013: benefit only with high CRP)",
                           source="assumption; Raison et al. 2013 (reference §D.4)"),)),
     Agent("celecoxib", "drug", "selective COX-2 inhibitor (anti-inflammatory)", ("oral",), "200 mg twice daily",
-          800.0, pk=_pk(381.4, 11.0, 400.0, 0.4, 1.0),
+          800.0, pk=_pk(381.4, 11.0, 400.0, 0.4, 1.0, apparent=True),
           pk_source="t½ ≈ 11 h, V/F ≈ 6 L/kg with F ≈ 0.4: " + _LABEL,
           effects=(Effect("COX-2", 114.0, basis="assumed: human whole-blood COX-2 IC50 ≈ 0.3 µM (114 ng/mL); in the "
                           "model COX-2 prostaglandins carry most of the cytokine drive of the HPA axis",

@@ -106,12 +106,18 @@ SHIPPED = Path(__file__).parent / "data" / "balance_reference.json"
 
 
 def _window_features(t: np.ndarray, data: dict[str, np.ndarray], end: float) -> np.ndarray:
-    """Feature vector (logs) over the 24-h window ending at ``end``."""
-    sel = (t > end - 24.0 - 1e-9) & (t <= end + 1e-9)
-    if np.count_nonzero(sel) < 3:
-        raise ValueError("a balance window needs several output points in 24 h")
-    w = {k: float(np.mean(v[sel])) for k, v in data.items()}
-    c = data["hpa.cortisol"][sel]
+    """Feature vector (logs) over the 24-h window ending at ``end``: time-weighted (trapezoid) means, with
+    the series interpolated at the window's start, so the value does not depend on the output interval."""
+    from ._errors import InvalidValueError
+
+    start = end - 24.0
+    inside = (t > start + 1e-9) & (t < end - 1e-9)
+    if t[0] > start + 1e-9 or t[-1] < end - 1e-9 or np.count_nonzero(inside) < 7:
+        raise InvalidValueError("outputs.interval", "this run", "at most 3 h (the balance index reads 24-h windows "
+                                "with several points each) over a run of at least a day")
+    tw = np.concatenate([[start], t[inside], [end]])
+    w = {k: float(np.trapezoid(np.interp(tw, t, v), tw) / 24.0) for k, v in data.items()}
+    c = np.interp(tw, t, data["hpa.cortisol"])
     return np.array([math.log(max(f.value(w, c), 1e-12)) for f in FEATURES])
 
 
@@ -133,24 +139,26 @@ def features(ds: Any, end: float | None = None) -> np.ndarray:
 
 # ---- cache -----------------------------------------------------------------------------------------------
 def _fingerprint(model: Any) -> str:
+    """Version, equations (the compiled model's key), feature definitions and parameter values (12 digits)."""
     from . import __version__
+    from .compile._ir import compile_model
 
     h = hashlib.sha256(__version__.encode())
+    h.update(compile_model(model, {}).key.encode())
+    h.update("|".join(f.name for f in FEATURES).encode())
+    h.update(json.dumps(POPULATION, sort_keys=True).encode())
     for k, v in sorted(model.parameter_values.items()):
-        h.update(f"{k}={v!r};".encode())
-    for k in model.states:
-        h.update(k.encode())
+        h.update(f"{k}={float(v):.12g};".encode())
     return h.hexdigest()[:16]
 
 
-def _cache_dir() -> Path:
-    root = os.environ.get("NEUROBALANCE_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or
-                                                                os.path.expanduser("~/.cache"), "neurobalance")
-    return Path(root)
-
-
 def _cached(name: str, model: Any, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    path = _cache_dir() / _fingerprint(model) / f"{name}.json"
+    from .compile._ir import _cache_dir
+
+    root = _cache_dir()
+    if root is None:
+        return compute()
+    path = root / "balance" / _fingerprint(model) / f"{name}.json"
     if path.is_file():
         try:
             return json.loads(path.read_text(encoding="utf-8"))
@@ -159,7 +167,7 @@ def _cached(name: str, model: Any, compute: Callable[[], dict[str, Any]]) -> dic
     out = compute()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(out), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
@@ -296,8 +304,11 @@ class Balance:
 
 
 def score(f: np.ndarray, model: Any = None) -> Balance:
-    ref = np.array(reference(model)["features"])
-    z = (f - ref) / scales(model)
+    """Standardised distance of log features ``f`` from the healthy reference.  The reference and the scales
+    are always the default (healthy) model's, so a genotype or parameter change shows in the index;
+    ``model`` is accepted for symmetry and ignored."""
+    ref = np.array(reference()["features"])
+    z = (f - ref) / scales()
     axes = {}
     for a in AXES:
         idx = [i for i, ft in enumerate(FEATURES) if ft.axis == a]

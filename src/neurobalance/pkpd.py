@@ -102,6 +102,8 @@ def _oral_amount_terms(pk: PK, dose_mg: float, f: float) -> Terms:
         return [(a, k), (-a, ka)]
     al, be = pk._macro()
     k21 = pk.q / pk.v2
+    if min(abs(ka - al), abs(ka - be)) < 1e-9 * ka:
+        ka = ka * (1 + 1e-6)
     g = f * dose_mg * ka
     return [(g * (k21 - al) / ((ka - al) * (be - al)), al), (g * (k21 - be) / ((ka - be) * (al - be)), be),
             (g * (k21 - ka) / ((al - ka) * (be - ka)), ka)]
@@ -133,8 +135,8 @@ def _metabolite_terms(parent_amount: Terms, pk: PK) -> Terms:
     g = m.fm * (pk.cl / pk.v) * m.mw / pk.mw  # formation per mg of parent in the central compartment
     out: Terms = []
     for c, lam in parent_amount:
-        if abs(km - lam) < 1e-12:
-            lam = lam * (1 + 1e-9) + 1e-15
+        if abs(km - lam) < 1e-9 * km:
+            lam = km * (1 + 1e-6)  # equal rates: nudge, as for the absorption limit above
         out.append((c * g / (km - lam), lam))
         out.append((-c * g / (km - lam), km))
     return out
@@ -199,8 +201,9 @@ class Regimen:
             u = t - self.start_h - shift
             on = u >= 0
             uu = np.where(on, u, 0.0)
-            s = np.where(uu < last, np.mod(uu, tau), uu - last)
-            n = np.where(uu < last, np.floor(uu / tau) + 1, self.doses)
+            q, r = np.divmod(uu, tau)
+            s = np.where(uu < last, r, uu - last)
+            n = np.where(uu < last, q + 1, self.doses)
             for c, lam in terms:
                 out += np.where(on, c * np.exp(-lam * s) * _geom(lam, tau, n), 0.0)
         return np.maximum(out, 0.0)

@@ -128,12 +128,14 @@ def _entries(p: dict[str, float], cands: dict[str, Candidate], hours: float) -> 
     return out
 
 
-def _mean_inputs(res: Any, window_h: float = 168.0) -> dict[str, float]:
+def _mean_inputs(res: Any, window_h: float = 168.0) -> tuple[dict[str, float], dict[str, float]]:
+    """Each scheduled input's mean over the last ``window_h`` hours of the horizon, and the conditions'
+    parameter changes."""
     import sympy as sp
 
     from .conditions import combine
 
-    inputs, _ = combine(res.conditions, None, res.model)
+    inputs, params = combine(res.conditions, None, res.model)
     t = sp.Symbol("t", real=True)
     grid = np.arange(max(0.0, res.hours - window_h), res.hours, 0.05)
     out = {}
@@ -141,7 +143,7 @@ def _mean_inputs(res: Any, window_h: float = 168.0) -> dict[str, float]:
         f = sp.lambdify(t, sch.expr(t), "numpy")
         v = np.broadcast_to(np.asarray(f(grid), dtype=float), grid.shape)
         out[k] = float(np.mean(v))
-    return out
+    return out, params
 
 
 def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int = 2, seed: int = 0, budget: int = 12,
@@ -158,7 +160,12 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
     if horizon is not None:
         res = from_dict({**{k: v for k, v in res.data.items() if k != "extends"}, "duration": horizon})
     present = {c.name for c in res.conditions}
-    cands = [c for c in CANDIDATES if c.needs_condition is None or c.needs_condition in present]
+    taken = {iv.agent.strip().lower() for iv in res.scenario.interventions}
+    # candidates the scenario already takes are not added again (their dose is the scenario's)
+    cands = [c for c in CANDIDATES if (c.needs_condition is None or c.needs_condition in present)
+             and c.agent not in taken]
+    if not cands:
+        raise InvalidValueError("agents", "all", "at least one candidate the scenario does not already take")
     if agents:
         known = {c.agent: c for c in CANDIDATES}
         for a in agents:
@@ -182,16 +189,16 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
         key = tuple(sorted((a, round(v, 6)) for a, v in p.items()))
         if key in cache:
             return cache[key]
-        d = dict(data, interventions=base_iv + _entries(p, by_name, res.hours))
-        r = from_dict(d)
-        means = _mean_inputs(r)
-        const = {k: constant(v) for k, v in means.items() if k != circ}
         try:
-            ss = steady_state(model, inputs=const)
+            r = from_dict(dict(data, interventions=base_iv + _entries(p, by_name, res.hours)))
+            means, params = _mean_inputs(r)
+            const = {k: constant(v) for k, v in means.items() if k != circ}
+            m = model.with_parameters(params) if params else model
+            ss = steady_state(m, inputs=const)
             y0 = np.maximum(np.ravel(ss.state_value.values), 0.0)
             tt = np.linspace(0.0, 48.0, 193)
-            ds = simulate(model, 48.0, times=tt, inputs=const, initial=y0)
-            val = B.index(ds, model).overall + BURDEN_WEIGHT * _burden(p, by_name)
+            ds = simulate(m, 48.0, times=tt, inputs=const, initial=y0)
+            val = B.index(ds).overall + BURDEN_WEIGHT * _burden(p, by_name)
         except (NeurobalanceError, ValueError, FloatingPointError):
             val = 1e3
         cache[key] = val
@@ -210,7 +217,7 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
                 progress("verifying " + (" + ".join(r.plan) or "no intervention"))
             d = dict(data, interventions=base_iv + _entries(r.plan, by_name, res.hours))
             ds = run(from_dict(d))
-            b = B.index(ds, model)
+            b = B.index(ds)
             out["index_at_horizon"] = b.overall
             out["axes_at_horizon"] = b.axes
         return out

@@ -518,15 +518,16 @@ def balance_cmd(
     if res.scenario.outputs.observables is not None:
         res.observables = list(dict.fromkeys([*res.observables, *B.NEEDED]))
     ds = run(res)
-    end = B.index(ds, res.model)
-    tc = B.time_course(ds, res.model, step=24.0) if res.hours >= 24.0 else None
+    end = B.index(ds)
+    tc = B.time_course(ds, step=24.0) if res.hours >= 24.0 else None
     out = {"scenario": res.scenario.name, **end.as_dict(),
            "reference": {"floquet_multipliers_abs": B.reference(res.model)["floquet_abs"][:5],
                          "stable": bool(max(B.reference(res.model)["floquet_abs"]) < 1.0)},
            "time_course": None if tc is None else {k: [round(float(x), 5) for x in v] for k, v in tc.items()}}
-    if resilience:
-        y_end = np.maximum(ds.state_value.values[-1], 0.0)
-        out["resilience"] = B.resilience(res.model, y_end)
+    if resilience:  # from the state at the run's last midnight (the perturbations are timed by the clock)
+        t = ds["time"].values
+        k = int(np.argmin(np.abs(t - 24.0 * math.floor(t[-1] / 24.0 + 1e-9))))
+        out["resilience"] = B.resilience(res.model, np.maximum(ds.state_value.values[k], 0.0))
     if json_:
         typer.echo(json.dumps(out, indent=1))
         return
@@ -660,6 +661,9 @@ def agents_show(name: Annotated[str, typer.Argument(help="agent name")], json_: 
                                       f"{p.metabolite.v * 0.693147 / p.metabolite.cl:.3g} h)" if p.metabolite else ""))
         typer.echo(f"  PK source: {a.pk_source}")
     for e in a.effects:
+        if e.target.startswith("plasma "):
+            typer.echo(f"  acts as: {e.target} (the plasma concentration enters the terminal by LAT1)")
+            continue
         typer.echo(f"  PD: {e.target}: EC50 {e.ec50:g} ng/mL, θmax {e.theta_max:g}, Hill {e.hill:g}"
                    + (f", metabolite potency {e.metabolite_potency:g}" if e.metabolite_potency else "")
                    + (f", k_inact,max {e.rate_max:g}/h" if e.rate_max else ""))

@@ -27,7 +27,9 @@ def mao_module() -> Module:
                         f"{desc} resynthesis after irreversible inhibition (half-life 10 d)", basis="assumed",
                         provenance="own", range=(math.log(2) / (40 * 24.0), math.log(2) / (3 * 24.0)),
                         rationale="MAO-B activity recovers gradually over 2–6 weeks after stopping rasagiline "
-                                  "(reference §D.2): to 90 % in ≈ 5 weeks at a 10-d half-life; MAO-A assumed alike")
+                                  "(reference §D.2): to 90 % in ≈ 5 weeks at a 10-d half-life; MAO-A assumed alike. "
+                                  "PET after selegiline suggests slower human brain MAO-B turnover (≈ 40 d, Fowler "
+                                  "et al. 1994), outside the reference's range; the range allows it")
         e = m.state(f"mao_{iso}_active", 1.0, "dimensionless", f"active {desc} (fraction of the reference)",
                     compartment=c)
         m.flux(f"mao_{iso}_synthesis", k * (1 - e), produces=[e], compartment=c, desc=f"{desc} resynthesis")

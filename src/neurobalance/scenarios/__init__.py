@@ -394,45 +394,46 @@ def _interventions(scn: Scenario, hours: float, err: Callable[[str, str, str], S
 
 @dataclasses.dataclass(frozen=True)
 class _PKPDSchedule(Schedule):
-    """Combined drug effect on one target: occupancies combine independently (1 − Π(1 − θ)); D2 antagonists
-    add in units of Kd; enzyme inactivation rates add."""
+    """Combined drug effect on one target.  Courses of the same agent add concentrations (then one occupancy
+    curve); different agents compete for the site, ``θ = Σ θmax,i·x_i/(1 + Σ x_i)`` with ``x_i = C_i/EC50_i``
+    (Hill 1, as every library occupancy); D2 antagonists add in units of their K_d; enzyme inactivators add
+    their rates; plasma-precursor inputs add concentrations (µM)."""
 
     how: str
     items: tuple[tuple[Any, Any], ...]
 
-    def _theta(self, t: sp.Symbol, reg: Any, e: Any) -> sp.Expr:
-        from ..pkpd import occupancy
-
-        c = reg.expression(t)
-        if e.metabolite_potency and reg.pk.metabolite is not None:
-            c = c + sp.Float(e.metabolite_potency) * reg.expression(t, "metabolite")
-        return occupancy(c, e.ec50, e.theta_max, e.hill)
-
-    def expr(self, t: sp.Symbol) -> sp.Expr:
-        if self.how == "occupancy":
-            free = sp.Integer(1)
-            for reg, e in self.items:
-                free = free * (1 - self._theta(t, reg, e))
-            return 1 - free
-        if self.how == "rate":
-            return sp.Add(*[sp.Float(e.rate_max) * self._theta(t, reg, e) for reg, e in self.items])
-        if self.how == "plasma_uM":  # a plasma concentration input (µM): ng/mL ÷ g/mol
-            return sp.Add(*[reg.expression(t) / sp.Float(reg.pk.mw) for reg, _ in self.items])
-        if self.how == "ki_units":  # a competitive antagonist: concentration in units of its K_i
-            return sp.Add(*[reg.expression(t) / sp.Float(e.ec50) for reg, e in self.items])
-        # D2 antagonist in units of its Kd: x = 2·C/EC50 (endogenous dopamine occupies half the receptors at
-        # the reference, so the in-vivo EC50 is twice the Kd)
-        terms = []
+    def _by_agent(self, t: sp.Symbol) -> list[tuple[Any, sp.Expr]]:
+        """(effect, summed plasma concentration incl. active metabolite, ng/mL) per agent."""
+        groups: dict[int, tuple[Any, sp.Expr]] = {}
         for reg, e in self.items:
             c = reg.expression(t)
-            terms.append(sp.Float(2.0 / e.ec50) * c)
-        return sp.Add(*terms)
+            if e.metabolite_potency and reg.pk.metabolite is not None:
+                c = c + sp.Float(e.metabolite_potency) * reg.expression(t, "metabolite")
+            key = id(e)
+            groups[key] = (e, groups[key][1] + c) if key in groups else (e, c)
+        return list(groups.values())
+
+    def expr(self, t: sp.Symbol) -> sp.Expr:
+        agents = self._by_agent(t)
+        if self.how == "plasma_uM":  # a plasma concentration input (µM): ng/mL ÷ g/mol
+            return sp.Add(*[c / sp.Float(reg.pk.mw) for reg, _ in self.items for c in [reg.expression(t)]])
+        if self.how == "ki_units":  # a competitive antagonist: concentration in units of its K_i
+            return sp.Add(*[c / sp.Float(e.ec50) for e, c in agents])
+        if self.how == "kd_units":
+            # D2 antagonist in units of its K_d: x = 2·C/EC50 (endogenous dopamine occupies half the receptors
+            # at the reference, so the in-vivo EC50 is twice the K_d)
+            return sp.Add(*[sp.Float(2.0 / e.ec50) * c for e, c in agents])
+        xs = [(e, c / sp.Float(e.ec50)) for e, c in agents]
+        if self.how == "rate":
+            return sp.Add(*[sp.Float(e.rate_max) * x / (1 + x) for e, x in xs])
+        total = sp.Add(*[x for _, x in xs])
+        return sp.Add(*[sp.Float(e.theta_max) * x for e, x in xs]) / (1 + total)
 
     def discontinuities(self, t0: float, t1: float) -> list[float]:
         return sorted({x for reg, _ in self.items for x in reg.breaks() if t0 <= x <= t1})
 
     def key(self) -> str:
-        return f"pkpd({self.how}, {[(r.dose_mg, r.start_h, r.interval_h, r.doses, e.target) for r, e in self.items]})"
+        return f"pkpd({self.how}, {[(e.target, e.ec50, r.pk, r.dose_mg, r.route, r.start_h, r.interval_h, r.doses, r.duration_h) for r, e in self.items]})"
 
 
 def run(res: Resolved, *, progress: Callable[[float], None] | None = None, chunks: int = 20):  # noqa: ANN201

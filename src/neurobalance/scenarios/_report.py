@@ -107,7 +107,7 @@ def _radar(bal: dict[str, Any], title: str) -> bytes:
 def write_outputs(out: Path, res: Any, ds: Any, summ: dict[str, Any]) -> list[Path]:
     """Write every output of a run into ``out`` (created if needed); return the written paths."""
     out = out.expanduser()
-    parent = out.parent if not out.exists() else out
+    parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".neurobalance-run-", dir=parent))
     umask = os.umask(0)
@@ -134,12 +134,13 @@ def write_outputs(out: Path, res: Any, ds: Any, summ: dict[str, Any]) -> list[Pa
             (tmp / "balance_radar.png").write_bytes(radar)
         (tmp / "report.html").write_text(_html(res, summ, key_png, pngs, radar), encoding="utf-8")
         files = sorted(tmp.iterdir())
-        if not out.exists():
+        if out.exists():  # swap whole directories, so no file of an earlier run stays behind
+            old = Path(tempfile.mkdtemp(prefix=".neurobalance-old-", dir=out.parent))
+            os.replace(out, old / "previous")
             os.replace(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
         else:
-            for f in files:
-                os.replace(f, out / f.name)
-            shutil.rmtree(tmp, ignore_errors=True)
+            os.replace(tmp, out)
         return [out / f.name for f in files]
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
