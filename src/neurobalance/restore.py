@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -189,6 +190,13 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
         key = tuple(sorted((a, round(v, 6)) for a, v in p.items()))
         if key in cache:
             return cache[key]
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")  # a failed candidate is scored, not reported on stderr
+            val = _evaluate(p)
+        cache[key] = val
+        return val
+
+    def _evaluate(p: dict[str, float]) -> float:
         try:
             r = from_dict(dict(data, interventions=base_iv + _entries(p, by_name, res.hours)))
             means, params = _mean_inputs(r)
@@ -201,7 +209,6 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
             val = B.index(ds).overall + BURDEN_WEIGHT * _burden(p, by_name)
         except (NeurobalanceError, ValueError, FloatingPointError):
             val = 1e3
-        cache[key] = val
         return val
 
     found = search(surrogate, cands, max_agents=max_agents, seed=seed, budget=budget, progress=progress)
