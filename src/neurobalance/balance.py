@@ -139,12 +139,14 @@ def features(ds: Any, end: float | None = None) -> np.ndarray:
 
 # ---- cache -----------------------------------------------------------------------------------------------
 def _fingerprint(model: Any) -> str:
-    """Version, equations (the compiled model's key), feature definitions and parameter values (12 digits)."""
+    """Version, the names of every state, flux, input and observable, the feature definitions, the population
+    settings and every parameter value (12 digits): deterministic across machines and library versions.
+    (A rate-law change that renames nothing is not seen: regenerate after any model change.)"""
     from . import __version__
-    from .compile._ir import compile_model
 
     h = hashlib.sha256(__version__.encode())
-    h.update(compile_model(model, {}).key.encode())
+    for names in (model.states, model.fluxes, model.inputs, model.observables):
+        h.update("|".join(sorted(names)).encode())
     h.update("|".join(f.name for f in FEATURES).encode())
     h.update(json.dumps(POPULATION, sort_keys=True).encode())
     for k, v in sorted(model.parameter_values.items()):
