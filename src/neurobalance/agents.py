@@ -25,6 +25,7 @@ import math
 from collections.abc import Mapping
 
 from ._errors import UnknownNameError
+from .physiology.precursors import MOLAR_MASS
 from .pkpd import PK, Metabolite
 
 __all__ = ["Agent", "Effect", "DirectInput", "AGENTS", "TARGET_INPUTS", "agent", "NOT_YET"]
@@ -257,11 +258,11 @@ AGENTS: dict[str, Agent] = {a.name: a for a in (
           direct=DirectInput({"sc": "inflammation.peginterferon_dose_rate"}, 1000.0, {"sc": 1.0 / 60.0},
                              "dose in mg (0.18 mg); kinetics are the inflammation module's")),
     Agent("tryptophan", "supplement", "L-tryptophan", ("oral",), "0.5–2 g", 10000.0,
-          direct=DirectInput({"oral": "precursors.trp_intake"}, 1000.0 / 204.23, {"oral": 5.0 / 60.0},
-                             "µmol per mg (molar mass 204.23); gut absorption is the precursors module's")),
+          direct=DirectInput({"oral": "precursors.trp_intake"}, 1000.0 / MOLAR_MASS["trp"], {"oral": 5.0 / 60.0},
+                             "µmol per mg (the precursors module's molar mass); gut absorption is that module's")),
     Agent("tyrosine", "supplement", "L-tyrosine", ("oral",), "0.5–2 g", 20000.0,
-          direct=DirectInput({"oral": "precursors.tyr_intake"}, 1000.0 / 181.19, {"oral": 5.0 / 60.0},
-                             "µmol per mg (molar mass 181.19); gut absorption is the precursors module's")),
+          direct=DirectInput({"oral": "precursors.tyr_intake"}, 1000.0 / MOLAR_MASS["tyr"], {"oral": 5.0 / 60.0},
+                             "µmol per mg (the precursors module's molar mass); gut absorption is that module's")),
     Agent("l-methylfolate", "supplement", "L-5-methyltetrahydrofolate", ("oral",), "7.5–15 mg/day", 100.0,
           direct=DirectInput({"oral": "cofactors.methylfolate_supplement"}, 24.0 / 0.4, {"oral": 24.0},
                              "each mg/day adds 2.5 adequate daily folate intakes (400 µg DFE), spread over the day "

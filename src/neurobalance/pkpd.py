@@ -47,6 +47,11 @@ class Metabolite:
     v: float  #: its volume (L, apparent)
     mw: float  #: molar mass (g/mol)
 
+    @property
+    def half_life(self) -> float:
+        """Elimination half-life of the metabolite (h)."""
+        return math.log(2) * self.v / self.cl
+
 
 @dataclasses.dataclass(frozen=True)
 class PK:

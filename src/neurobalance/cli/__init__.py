@@ -658,7 +658,7 @@ def agents_show(name: Annotated[str, typer.Argument(help="agent name")], json_: 
         p = a.pk
         typer.echo(f"  PK: MW {p.mw:g} g/mol, CL {p.cl:.4g} L/h, V {p.v:g} L, t½ {p.half_life:.3g} h, F {p.f:g}, "
                    f"ka {p.ka:g}/h" + (f"; metabolite {p.metabolite.name} (fm {p.metabolite.fm:g}, t½ "
-                                      f"{p.metabolite.v * 0.693147 / p.metabolite.cl:.3g} h)" if p.metabolite else ""))
+                                      f"{p.metabolite.half_life:.3g} h)" if p.metabolite else ""))
         typer.echo(f"  PK source: {a.pk_source}")
     for e in a.effects:
         if e.target.startswith("plasma "):

@@ -32,15 +32,13 @@ def _systems(names: list[str]) -> dict[str, list[str]]:
 
 
 def _plot(ds: Any, names: list[str], title: str) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # a bare figure: no pyplot state, no change of the user's backend
 
     names = names[:12]
     cols = 3 if len(names) > 4 else 2 if len(names) > 1 else 1
     rows = -(-len(names) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 2.6 * rows), squeeze=False)
+    fig = Figure(figsize=(4.2 * cols, 2.6 * rows))
+    axes = fig.subplots(rows, cols, squeeze=False)
     t = ds["time"].values
     scale, unit = (24.0, "d") if t[-1] > 72 else (1.0, "h")
     for ax, n in zip(axes.flat, names, strict=False):
@@ -55,7 +53,6 @@ def _plot(ds: Any, names: list[str], title: str) -> bytes:
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=90)
-    plt.close(fig)
     return buf.getvalue()
 
 
@@ -82,15 +79,12 @@ def balance_summary(res: Any, ds: Any) -> dict[str, Any] | None:
 
 
 def _radar(bal: dict[str, Any], title: str) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     axes = list(bal["axes"])
     vals = [bal["axes"][a] for a in axes]
     ang = np.linspace(0, 2 * np.pi, len(axes), endpoint=False).tolist()
-    fig = plt.figure(figsize=(4.6, 4.2))
+    fig = Figure(figsize=(4.6, 4.2))
     ax = fig.add_subplot(111, polar=True)
     ax.plot(ang + ang[:1], vals + vals[:1], lw=1.5)
     ax.fill(ang + ang[:1], vals + vals[:1], alpha=0.25)
@@ -100,7 +94,6 @@ def _radar(bal: dict[str, Any], title: str) -> bytes:
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=90)
-    plt.close(fig)
     return buf.getvalue()
 
 
