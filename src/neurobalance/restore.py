@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from .inputs import Schedule
+
 __all__ = ["CANDIDATES", "Candidate", "search", "plan", "BURDEN_WEIGHT"]
 
 BURDEN_WEIGHT = 0.1
@@ -147,14 +149,84 @@ def _mean_inputs(res: Any, window_h: float = 168.0) -> tuple[dict[str, float], d
     return out, params
 
 
+class _Level(Schedule):
+    """An input held at the value of a parameter (so that changing the level reuses the compiled model)."""
+
+    def __init__(self, parameter: str) -> None:
+        self.parameter = parameter
+
+    def expr(self, t: Any) -> Any:
+        import sympy as sp
+
+        return sp.Symbol(self.parameter, real=True)
+
+    def discontinuities(self, t0: float, t1: float) -> list[float]:
+        return []
+
+    def key(self) -> str:
+        return f"level({self.parameter})"
+
+
+class _LevelModel:
+    """The scenario's model with each non-circadian input held at a parameter (``planner.c_<input>``).
+
+    Plans differ only in input levels and condition parameters, so every evaluation reuses one compiled
+    model and one engine instance, and the steady-state solver continues from the previous plan's state.
+    Inputs a plan does not schedule keep their default level (a constant default; an input whose default
+    is an expression of other variables is left to that expression unless a plan schedules it).
+    """
+
+    CIRCADIAN = "hpa.circadian_drive"
+
+    def __init__(self, model: Any) -> None:
+        import sympy as sp
+
+        from .model import Model, Module
+
+        mod = Module("planner", "Input levels set by the restoration planner (model-building device, no physiology)")
+        self.param: dict[str, str] = {}
+        self.default: dict[str, float] = {}
+        for name, inp in model.inputs.items():
+            if name == self.CIRCADIAN:
+                continue
+            d = inp.default
+            if isinstance(d, sp.Expr) and not d.is_number:
+                continue
+            local = "c_" + name.replace(".", "__")
+            mod.parameter(local, float(d), "1", f"level of input {name}, in its declared unit ({inp.unit})",
+                          basis="assumed", rationale="set by the planner for each evaluated plan")
+            self.param[name] = f"planner.{local}"
+            self.default[name] = float(d)
+        self.model = Model([*model.modules, mod.freeze()]).with_parameters(model.parameter_values)
+        self.inputs = {n: _Level(p) for n, p in self.param.items()}
+        self.last: np.ndarray | None = None
+
+    def settle(self, means: dict[str, float], params: dict[str, float]) -> Any:
+        """Steady state under constant input levels, then two days on the circadian orbit."""
+        from ._errors import InvalidValueError
+        from .analysis import simulate, steady_state
+
+        values = {p: self.default[n] for n, p in self.param.items()}
+        for n, v in means.items():
+            if n == self.CIRCADIAN:
+                continue
+            if n not in self.param:
+                raise InvalidValueError("input", n, "an input with a constant default (the planner holds inputs "
+                                        "at levels)")
+            values[self.param[n]] = v
+        m = self.model.with_parameters({**params, **values})
+        ss = steady_state(m, inputs=self.inputs, guess=self.last if self.last is not None else "model")
+        y0 = np.maximum(np.ravel(ss.state_value.values), 0.0)
+        self.last = y0
+        return simulate(m, 48.0, times=np.linspace(0.0, 48.0, 193), inputs=self.inputs, initial=y0)
+
+
 def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int = 2, seed: int = 0, budget: int = 12,
          horizon: str | None = None, verify: bool = True, progress: Callable[[str], None] | None = None
          ) -> dict[str, Any]:
     """Search plans for a scenario (file or library name); returns a JSON-able report."""
     from . import balance as B
     from ._errors import InvalidValueError, NeurobalanceError, UnknownNameError
-    from .analysis import simulate, steady_state
-    from .inputs import constant
     from .scenarios import from_dict, load, run
 
     res = load(scenario)
@@ -182,9 +254,8 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
     data = dict(res.data)
     data.pop("outputs", None)
     base_iv = list(data.get("interventions", []))
-    model = res.model
-    circ = "hpa.circadian_drive"
     cache: dict[tuple[tuple[str, float], ...], float] = {}
+    levels = _LevelModel(res.model)
 
     def surrogate(p: dict[str, float]) -> float:
         key = tuple(sorted((a, round(v, 6)) for a, v in p.items()))
@@ -200,14 +271,8 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
         try:
             r = from_dict(dict(data, interventions=base_iv + _entries(p, by_name, res.hours)))
             means, params = _mean_inputs(r)
-            const = {k: constant(v) for k, v in means.items() if k != circ}
-            m = model.with_parameters(params) if params else model
-            ss = steady_state(m, inputs=const)
-            y0 = np.maximum(np.ravel(ss.state_value.values), 0.0)
-            tt = np.linspace(0.0, 48.0, 193)
-            ds = simulate(m, 48.0, times=tt, inputs=const, initial=y0)
-            val = B.index(ds).overall + BURDEN_WEIGHT * _burden(p, by_name)
-        except (NeurobalanceError, ValueError, FloatingPointError):
+            val = B.index(levels.settle(means, params)).overall + BURDEN_WEIGHT * _burden(p, by_name)
+        except (NeurobalanceError, ValueError, FloatingPointError, ArithmeticError):
             val = 1e3
         return val
 

@@ -377,7 +377,7 @@ def steady_state(
     inputs = dict(inputs or {})
     t = sp.Symbol("t", real=True)
     for k, v in inputs.items():
-        if isinstance(v, Schedule) and (v.discontinuities(0.0, 1e9) or v.expr(t).free_symbols):
+        if isinstance(v, Schedule) and (v.discontinuities(0.0, 1e9) or t in v.expr(t).free_symbols):
             raise InvalidValueError(f"inputs[{k!r}]", v.key(), "a constant for a steady state (use simulate for schedules)")
     forced = {k: v for k, v in forced_input_means(model).items() if k not in inputs}
     if forced:  # a periodically forced model: the equilibrium under its daily-mean forcing

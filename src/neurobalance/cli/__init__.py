@@ -591,6 +591,119 @@ def restore_cmd(
     typer.echo("  a multi-target plan beats the best single agent: " + ("yes" if rep["multi_target_beats_single"] else "no"))
 
 
+@app.command("population")
+@_guard
+def population_cmd(
+    scenario: Annotated[str, typer.Argument(help="a scenario .toml file or a library name")],
+    n: Annotated[int, typer.Option("--n", help="number of subjects")] = 100,
+    seed: Annotated[int, typer.Option("--seed", help="seed of the subject draws")] = 0,
+    engine: Annotated[str, typer.Option("--engine", help="roadrunner (CPU pool) or jax (batched; CPU or GPU)")] = "roadrunner",
+    workers: Annotated[int | None, typer.Option("--workers", help="processes (default: all cores); with no --scheduler a "
+                                                 "local process pool, with --scheduler local a local Dask cluster")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="address of a running Dask scheduler "
+                                                   "(tcp://host:8786), or 'local' to start a local cluster")] = None,
+    sigma: Annotated[float, typer.Option("--sigma", help="log-normal spread of kinetic parameters (0.05 = 5 % CV)")] = 0.05,
+    parameters: Annotated[Path | None, typer.Option("--parameters", help="TOML file of parameter distributions "
+                                                    "([parameters] name = {sigma = 0.2} or {low = .., high = ..})")] = None,
+    chunk: Annotated[int | None, typer.Option("--chunk", help="subjects per chunk (default 32 on the CPU pool, 256 with jax)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="output directory (default: ./populations/NAME)")] = None,
+    resume: Annotated[bool, typer.Option("--resume/--no-resume", help="resume an unfinished run in --out (default) or "
+                                         "overwrite it")] = True,
+    threshold: Annotated[float, typer.Option("--threshold", help="balance index above which a subject counts as out of balance")] = 2.0,
+    json_: JsonOpt = False,
+) -> None:
+    """Simulate a virtual population through a scenario: a Zarr store, summary.json, plots and report.html."""
+    from .. import population as P
+    from ..scenarios import load
+
+    if not math.isfinite(threshold) or threshold <= 0:
+        _fail(f"--threshold {threshold}: give a positive balance index, e.g. 2")
+    if workers is not None and workers < 1:
+        _fail(f"--workers {workers}: give at least 1 process")
+    res = load(scenario)
+    spec = P.spec(scenario, n, seed=seed, sigma=sigma, engine=engine, chunk=chunk, parameters_file=parameters)
+    target = _writable_dir(out if out is not None else Path("populations") / res.scenario.name)
+    store = target / "population.zarr"
+    if json_:
+        info = P.run(spec, store, workers=workers, scheduler=scheduler, resume=resume)
+    else:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(f"{res.scenario.name}: {n} subjects", total=len(spec.chunks))
+            info = P.run(spec, store, workers=workers, scheduler=scheduler, resume=resume,
+                         progress=lambda d, t: bar.update(task, completed=d, total=t))
+    from ..population_report import write_report
+
+    summ = write_report(target, store, threshold=threshold)
+    summ["run"] = info
+    if json_:
+        typer.echo(json.dumps(summ, indent=1))
+        return
+    typer.echo(f"{res.scenario.name}: {n} subjects ({info['computed']} chunks computed, {info['skipped']} resumed) in "
+               f"{info['seconds']:.1f} s → {target}")
+    typer.echo("status: " + ", ".join(f"{k} {v}" for k, v in summ["status"].items()))
+    if "index" in summ:
+        i = summ["index"]
+        lo, hi = summ["out_of_balance_ci95"]
+        typer.echo(f"balance index at the end: median {i['median']:.2f} (5–95 %: {i['p5']:.2f}–{i['p95']:.2f}); "
+                   f"out of balance (> {threshold:g}): {100 * summ['out_of_balance_fraction']:.1f} % "
+                   f"(95 % CI {100 * lo:.1f}–{100 * hi:.1f} %)")
+    typer.echo("Model output for research and teaching — not a diagnosis, not medical advice.")
+
+
+@app.command("sensitivity")
+@_guard
+def sensitivity_cmd(
+    scenario: Annotated[str, typer.Argument(help="a scenario .toml file or a library name")],
+    method: Annotated[str, typer.Option("--method", help="morris (screening) or sobol (variance-based)")] = "morris",
+    outputs: Annotated[str, typer.Option("--outputs", help="comma-separated: observables (final value; NAME@mean for "
+                                         "the run mean), 'balance' or 'balance:AXIS'")] = "balance",
+    factors: Annotated[str | None, typer.Option("--factors", help="comma-separated genes or parameters (default: every gene)")] = None,
+    n: Annotated[int, typer.Option("--n", help="Morris trajectories, or Sobol base samples (a power of two)")] = 8,
+    spread: Annotated[float, typer.Option("--spread", help="each factor varies from value/spread to value×spread")] = 2.0,
+    seed: Annotated[int, typer.Option("--seed", help="seed of the design")] = 0,
+    engine: Annotated[str, typer.Option("--engine", help="roadrunner (CPU pool) or jax")] = "roadrunner",
+    workers: Annotated[int | None, typer.Option("--workers", help="processes (default: all cores)")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, or 'local'")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="output directory (default: ./sensitivity/NAME)")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Global sensitivity (SALib) of observables or the balance index to genes and parameters."""
+    from ..scenarios import load
+    from ..sensitivity import analyse, write
+    from ..sensitivity import factors as check_factors
+
+    res = load(scenario)
+    names = [x.strip() for x in factors.split(",") if x.strip()] if factors else None
+    check_factors(res.model, names)
+    outs = [x.strip() for x in outputs.split(",") if x.strip()]
+    target = _writable_dir(out if out is not None else Path("sensitivity") / res.scenario.name)
+    kw = dict(method=method, outputs=outs, names=names, n=n, spread=spread, seed=seed, engine=engine, workers=workers,
+              scheduler=scheduler)
+    if json_:
+        rep = analyse(scenario, **kw)
+    else:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(f"{res.scenario.name}: {method}", total=None)
+            rep = analyse(scenario, progress=lambda d, t: bar.update(task, completed=d, total=t), **kw)
+    write(rep, target)
+    if json_:
+        typer.echo(json.dumps(rep, indent=1))
+        return
+    typer.echo(f"{rep['scenario']}: {method}, {rep['runs']} runs ({rep['failed_runs']} failed) → {target}")
+    for label, o in rep["outputs"].items():
+        typer.echo(f"  {label}:")
+        for r in o["ranking"][:10]:
+            if method == "morris":
+                typer.echo(f"    {r['factor']:28s} μ* {r['mu_star']:.3g} ± {r['mu_star_conf']:.2g}   σ {r['sigma']:.3g}")
+            else:
+                typer.echo(f"    {r['factor']:28s} ST {r['ST']:.3f} ± {r['ST_conf']:.3f}   S1 {r['S1']:.3f} ± {r['S1_conf']:.3f}")
+    typer.echo("Model output for research and teaching — not medical advice.")
+
+
 @scenarios_app.command("list")
 @_guard
 def scenarios_list(json_: JsonOpt = False) -> None:
