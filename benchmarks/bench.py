@@ -578,6 +578,12 @@ def summary_rows(res: dict[str, Any]) -> list[dict[str, Any]]:
         "python -c pass", py)
     row("4 peak RSS: simulate --hours 720", _get(res, "peak_memory", "cli_simulate_720h", "max_rss_mb"), "MB",
         goal=f"<= {GOALS['peak_rss_mb']:g} MB", abs_goal=GOALS["peak_rss_mb"])
+    pop = res.get("population") or {}
+    if pop.get("loop"):
+        w = pop["workers"]
+        row(f"5 population {pop['n']} x {pop['scenario']}: CPU pool ({w} processes)", pop["pool"]["wall_s"], "s",
+            "1-process roadrunner loop", pop["loop"]["wall_s"], f"speed-up >= {0.8 * w:g} (0.8 x cores)",
+            ratio_goal=1.0 / (0.8 * w))
     return rows
 
 
@@ -616,6 +622,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=None, help="samples per measurement (default 5; 2 with --quick)")
     ap.add_argument("--quick", action="store_true", help="smoke run: 2 samples, short samples, one memory run")
     ap.add_argument("--no-jax", action="store_true", help="skip the JAX engine (its compile takes ~10 s on a CPU)")
+    ap.add_argument("--population-n", type=int, default=32,
+                    help="subjects of the 8-week population benchmark, pool vs loop (0: skip; see population_bench.py)")
     args = ap.parse_args(argv)
     repeats = args.repeats if args.repeats is not None else (2 if args.quick else 5)
     if repeats < 1:
@@ -633,6 +641,11 @@ def main(argv: list[str] | None = None) -> int:
     bench_simulation(ctx, repeats, min_time, not args.no_jax, results)
     bench_cold_start(repeats, results)
     bench_memory(1 if args.quick else 2, results)
+    if args.population_n > 0:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from population_bench import run as population_run
+
+        _safe("population", results, lambda: results.__setitem__("population", population_run(args.population_n)))
 
     rows = summary_rows(results)
     report = {

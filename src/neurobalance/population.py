@@ -104,6 +104,9 @@ class PopulationSpec:
     distributions: tuple[tuple[str, float, float, float], ...] = ()  #: (name, median, sigma, clip) overrides
     variants: tuple[str, ...] = tuple(v.gene for v in VARIANTS)
     design: tuple[tuple[str, tuple[float, ...]], ...] = ()  #: explicit per-subject values (sensitivity designs)
+    observables: tuple[str, ...] = ()  #: stored observables (the balance index is computed from all of them)
+    interval_h: float = 1.0  #: output interval
+    initial: str = "linear"  #: subject start: "linear" (linear response) or "newton" (each subject's steady state)
 
     def key(self) -> str:
         h = hashlib.sha256(json.dumps(dataclasses.asdict(self), sort_keys=True, default=str).encode())
@@ -120,16 +123,34 @@ def _fail(field: str, value: Any, expected: str) -> Exception:
     return InvalidValueError(field, value, expected)
 
 
+#: Observables stored by default (beside the scenario's own list, when it names one).
+KEY_OBSERVABLES = ("serotonin.extracellular", "dopamine.extracellular", "hpa.cortisol", "precursors.plasma_trp",
+                   "kynurenine.plasma_kyn_trp_ratio", "kynurenine.brain_quin_kyna_ratio", "inflammation.il6",
+                   "glutamate.ambient_glutamate", "gaba.tissue_gaba", "receptors.ht1a_auto_sensitivity",
+                   "receptors.gr_sensitivity")
+
+
 def spec(scenario: str | Path, n: int, *, seed: int = 0, sigma: float = DEFAULT_SIGMA, engine: str = "roadrunner",
          chunk: int | None = None, parameters_file: str | Path | None = None,
-         variants: Sequence[str] | None = None, design: dict[str, Sequence[float]] | None = None) -> PopulationSpec:
-    """Check the arguments and build a `PopulationSpec` for a scenario (library name or file)."""
+         variants: Sequence[str] | None = None, design: dict[str, Sequence[float]] | None = None,
+         observables: Sequence[str] | str | None = None, interval_h: float | None = None,
+         initial: str = "linear") -> PopulationSpec:
+    """Check the arguments and build a `PopulationSpec` for a scenario (library name or file).
+
+    ``observables``: names to store, ``"all"``, or None for `KEY_OBSERVABLES` plus those the scenario
+    lists.  ``interval_h``: output interval (default: the scenario's, widened to 1/200 of the run and at
+    most 3 h, which the balance index needs).  ``initial``: how each subject's own daily-mean steady state
+    is found — ``"linear"`` (linear response around the reference: one right-hand-side evaluation and a
+    precomputed pseudo-inverse, error O(σ²)) or ``"newton"`` (Newton with the full fallbacks; seconds per
+    subject, and a subject without a steady state fails with status 1)."""
     from .scenarios import load
 
     if not isinstance(n, int) or isinstance(n, bool) or n < 1 or n > 10_000_000:
         raise _fail("n", n, "a whole number of subjects between 1 and 10 000 000")
     if not math.isfinite(sigma) or not 0 <= sigma <= 1:
         raise _fail("sigma", sigma, "a log-normal spread between 0 and 1 (0.1 = 10 % CV)")
+    if initial not in ("linear", "newton"):
+        raise _fail("initial", initial, "'linear' (fast, first order) or 'newton' (each subject's steady state)")
     if engine not in ("roadrunner", "jax"):
         raise _fail("engine", engine, "'roadrunner' (CPU pool) or 'jax' (batched, CPU or GPU)")
     if chunk is None:
@@ -158,7 +179,29 @@ def spec(scenario: str | Path, n: int, *, seed: int = 0, sigma: float = DEFAULT_
         des.append((name, vv))
     data = json.loads(json.dumps(res.data, default=str))
     data.pop("extends", None)
-    return PopulationSpec(data, n, seed, float(sigma), engine, chunk, dists, chosen, tuple(des))
+    if observables == "all":
+        obs = tuple(model.observables)
+    elif observables is None:
+        own = tuple(res.observables) if (res.data.get("outputs") or {}).get("observables") else ()
+        obs = tuple(dict.fromkeys([o for o in KEY_OBSERVABLES if o in model.observables] + list(own)))
+    else:
+        from ._errors import UnknownNameError
+
+        obs = tuple(dict.fromkeys(observables))
+        for o in obs:
+            if o not in model.observables:
+                raise UnknownNameError("observable", o, model.observables)
+        if not obs:
+            raise _fail("observables", "none", "at least one observable name, or 'all'")
+    step = float(res.times[1] - res.times[0]) if len(res.times) > 1 else 1.0
+    if interval_h is None:
+        interval_h = min(max(step, res.hours / 200.0), 3.0)
+    if not math.isfinite(interval_h) or interval_h <= 0 or interval_h > res.hours:
+        raise _fail("interval", interval_h, f"a positive output interval up to the run's {res.hours:g} h")
+    if res.hours / interval_h > 200_000:
+        raise _fail("interval", interval_h, "at most 200 000 output times per subject")
+    return PopulationSpec(data, n, seed, float(sigma), engine, chunk, dists, chosen, tuple(des), obs, float(interval_h),
+                          initial)
 
 
 def _read_distributions(path: str | Path, model: Any) -> list[tuple[str, float, float, float]]:
@@ -270,8 +313,24 @@ class _Setup:
         self.ss_ref, *_ = solve_steady_state(ref_c, ref_c.parameter_vector(ref_model),
                                              ref_c.initial_state(ref_c.parameter_vector(ref_model)))
         self.orbit0 = np.asarray(B.reference()["state"], dtype=float)
-        self.times = np.asarray(res.times, dtype=float)
-        self.observables = list(res.observables)
+        # linear response of the daily-mean steady state, in relative units, for the pools that are present
+        # at the reference (pools at ~0 — drug depots, an absent stimulus — stay where they are):
+        # u = −[J·S; L·S]⁺ [f_subject(ss_ref); 0],  δ = S·u,  S = diag(ss_ref) on the kept pools
+        from .analysis._api import _steady_functions
+        from .analysis._steady import conservation_laws
+
+        p_base = self.mean_compiled.parameter_vector(self.base)
+        _, jac = _steady_functions(self.mean_compiled, p_base, "roadrunner")
+        laws = conservation_laws(self.mean_compiled.stoichiometry(p_base))
+        self.n_laws = laws.shape[0]
+        self.kept = np.flatnonzero(np.abs(self.ss_ref) > 1e-9)
+        scale = self.ss_ref[self.kept]
+        a = np.vstack([np.asarray(jac(self.ss_ref))[:, self.kept] * scale, laws[:, self.kept] * scale])
+        self.response = np.linalg.pinv(a, rcond=1e-10) * scale[:, None]
+        hours = float(res.times[-1])
+        grid = np.arange(0.0, hours + 1e-9, sp_.interval_h)
+        self.times = grid if abs(grid[-1] - hours) < 1e-9 else np.append(grid, hours)
+        self.observables = list(sp_.observables)
         names = list(self.compiled.observable_names)
         self.obs_idx = [names.index(o) for o in self.observables]
         self.bal_idx = [names.index(o) for o in B.NEEDED]
@@ -333,7 +392,14 @@ def run_chunk(sp_: PopulationSpec, k: int) -> dict[str, Any]:
             try:
                 m = _subject_model(setup, sp_, names, vals, geno, start + j, j)
                 p_h = mc.parameter_vector(m)
-                ss, *_ = solve_steady_state(mc, p_h, setup.ss_ref.copy(), newton_only=False)
+                if sp_.initial == "newton":
+                    ss, *_ = solve_steady_state(mc, p_h, setup.ss_ref.copy(), newton_only=False)
+                else:
+                    f0 = np.asarray(mc.rhs(0.0, setup.ss_ref, tuple(p_h)), dtype=float)
+                    ss = setup.ss_ref.copy()
+                    ss[setup.kept] -= setup.response @ np.concatenate([f0, np.zeros(setup.n_laws)])
+                    if not np.all(np.isfinite(ss)):
+                        raise ValueError("the linear-response start is not finite")
                 y0[j] = np.maximum(setup.orbit0 + (ss - setup.ss_ref), 0.0)
                 mm = m.with_parameters(setup.cond_params) if setup.cond_params else m
                 p_run[j] = c.parameter_vector(mm)
@@ -406,7 +472,7 @@ def _create_store(path: Path, sp_: PopulationSpec) -> None:
     def arr(name: str, shape: tuple[int, ...], chunks: tuple[int, ...], dims: list[str], dtype: str, fill: Any) -> None:
         g.create_array(name, shape=shape, chunks=chunks, dtype=dtype, fill_value=fill, dimension_names=dims)
 
-    arr("values", (n, nt, no), (ch, nt, no), ["subject", "time", "observable"], "float64", np.nan)
+    arr("values", (n, nt, no), (ch, nt, no), ["subject", "time", "observable"], "float32", np.nan)
     arr("index", (n,), (ch,), ["subject"], "float64", np.nan)
     arr("axes", (n, len(B.AXES)), (ch, len(B.AXES)), ["subject", "axis"], "float64", np.nan)
     arr("status", (n,), (ch,), ["subject"], "int8", -1)

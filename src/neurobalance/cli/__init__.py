@@ -610,6 +610,10 @@ def population_cmd(
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="resume an unfinished run in --out (default) or "
                                          "overwrite it")] = True,
     threshold: Annotated[float, typer.Option("--threshold", help="balance index above which a subject counts as out of balance")] = 2.0,
+    observables: Annotated[str | None, typer.Option("--observables", help="comma-separated observables to store, or 'all' "
+                                                    "(default: key observables and the scenario's own list)")] = None,
+    interval: Annotated[str | None, typer.Option("--interval", help='output interval, e.g. "3 h" (default: the scenario\'s, '
+                                                 'at least 1/200 of the run, at most 3 h)')] = None,
     json_: JsonOpt = False,
 ) -> None:
     """Simulate a virtual population through a scenario: a Zarr store, summary.json, plots and report.html."""
@@ -621,7 +625,16 @@ def population_cmd(
     if workers is not None and workers < 1:
         _fail(f"--workers {workers}: give at least 1 process")
     res = load(scenario)
-    spec = P.spec(scenario, n, seed=seed, sigma=sigma, engine=engine, chunk=chunk, parameters_file=parameters)
+    obs: Any = None
+    if observables is not None:
+        obs = "all" if observables.strip() == "all" else [o.strip() for o in observables.split(",") if o.strip()]
+    step = None
+    if interval is not None:
+        from ..scenarios._schema import parse_time
+
+        step = parse_time(interval, "--interval")
+    spec = P.spec(scenario, n, seed=seed, sigma=sigma, engine=engine, chunk=chunk, parameters_file=parameters,
+                  observables=obs, interval_h=step)
     target = _writable_dir(out if out is not None else Path("populations") / res.scenario.name)
     store = target / "population.zarr"
     if json_:

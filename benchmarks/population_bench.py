@@ -1,0 +1,123 @@
+#!/usr/bin/env python
+"""Population throughput: the CPU pool (all cores) against a single-process libRoadRunner loop, and JAX.
+
+Both sides simulate the **same subjects** (same spec, same seed) of a scenario (default: the 8-week
+``chronic-stress-8w``) into Zarr stores with `neurobalance.population.run`:
+
+* ``loop``: ``workers=1`` — one process, one libRoadRunner instance, subjects one after another (the peer);
+* ``pool``: ``workers=W`` (default: all cores) — a process pool, one libRoadRunner per process;
+* ``jax`` (optional, ``--jax``): chunks of subjects as one vmapped diffrax batch in this process.
+
+Reported: wall time, subjects per second, the pool's speed-up over the loop and its efficiency
+(speed-up / cores; goal ≥ 0.8), the agreement of pool and loop results (they must be identical), the
+extrapolated time for ``--target-n`` subjects, and the peak resident memory of the processes (the
+store is written chunk by chunk, so memory is bounded by the chunk size, not by n).
+
+    python benchmarks/population_bench.py --n 64                      # ~5 min on 2 cores
+    python benchmarks/population_bench.py --n 10000 --skip-loop       # the full-size pool run
+    python benchmarks/population_bench.py --n 100000 --jax --skip-loop --chunk 20000   # on a GPU machine
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
+
+
+def _rss_mb() -> dict[str, float]:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    return {"self_max_rss_mb": me, "children_max_rss_mb": kids}
+
+
+def _timed(spec: Any, store: Path, workers: int | None) -> dict[str, Any]:
+    from neurobalance import population as P
+
+    t0 = time.perf_counter()
+    info = P.run(spec, store, workers=workers, resume=False)
+    wall = time.perf_counter() - t0
+    ds = P.open_population(store)
+    ok = int(np.sum(ds["status"].values == 0))
+    return {"wall_s": wall, "subjects": spec.n, "ok": ok, "subjects_per_s": spec.n / wall, "chunks": info["chunks"],
+            "workers": workers, **_rss_mb()}
+
+
+def run(n: int, *, scenario: str = "chronic-stress-8w", workers: int | None = None, chunk: int | None = None,
+        seed: int = 0, jax: bool = False, skip_loop: bool = False, target_n: int = 10_000,
+        keep: Path | None = None) -> dict[str, Any]:
+    from neurobalance import population as P
+
+    cores = os.cpu_count() or 1
+    workers = workers or cores
+    chunk = chunk or max(1, min(32, n // (2 * workers) or 1))
+    spec = P.spec(scenario, n, seed=seed, chunk=chunk)
+    tmp = Path(tempfile.mkdtemp(prefix="nb-popbench-")) if keep is None else keep
+    out: dict[str, Any] = {"scenario": scenario, "n": n, "chunk": chunk, "cores": cores, "workers": workers,
+                           "seed": seed, "hours": float(P._Setup.get(spec).times[-1]),
+                           "output_times": int(len(P._Setup.get(spec).times)),
+                           "stored_observables": len(spec.observables)}
+    try:
+        out["pool"] = _timed(spec, tmp / "pool.zarr", workers)
+        if not skip_loop:
+            out["loop"] = _timed(spec, tmp / "loop.zarr", 1)
+            a = P.open_population(tmp / "pool.zarr")["values"].values
+            b = P.open_population(tmp / "loop.zarr")["values"].values
+            both = np.isfinite(a) & np.isfinite(b)
+            out["pool_vs_loop_max_abs_diff"] = float(np.max(np.abs(a[both] - b[both]))) if both.any() else None
+            out["speedup"] = out["loop"]["wall_s"] / out["pool"]["wall_s"]
+            out["efficiency"] = out["speedup"] / workers
+            out["goal"] = "speed-up >= 0.8 x cores"
+            out["goal_met"] = bool(out["speedup"] >= 0.8 * workers)
+        if jax:
+            jspec = P.spec(scenario, n, seed=seed, chunk=max(chunk, min(n, 4096)), engine="jax")
+            t0 = time.perf_counter()
+            P.run(jspec, tmp / "jax_warm.zarr", resume=False) if n > 1 else None
+            out["jax_first_run_s"] = time.perf_counter() - t0
+            out["jax"] = _timed(jspec, tmp / "jax.zarr", None)
+            out["jax_vs_pool"] = out["pool"]["wall_s"] / out["jax"]["wall_s"]
+        out["pool_extrapolated_s_for_target_n"] = out["pool"]["wall_s"] * target_n / n
+        out["target_n"] = target_n
+        out["store_bytes_per_subject"] = sum(f.stat().st_size for f in (tmp / "pool.zarr").rglob("*") if f.is_file()) / n
+    finally:
+        if keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=64)
+    ap.add_argument("--scenario", default="chronic-stress-8w")
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--chunk", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--jax", action="store_true", help="also time the JAX engine (batched)")
+    ap.add_argument("--skip-loop", action="store_true", help="do not time the single-process loop")
+    ap.add_argument("--target-n", type=int, default=10_000)
+    ap.add_argument("--out", default=None, help="write the JSON here")
+    a = ap.parse_args(argv)
+    res = run(a.n, scenario=a.scenario, workers=a.workers, chunk=a.chunk, seed=a.seed, jax=a.jax,
+              skip_loop=a.skip_loop, target_n=a.target_n)
+    text = json.dumps(res, indent=2)
+    if a.out:
+        Path(a.out).write_text(text + "\n")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
