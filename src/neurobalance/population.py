@@ -160,7 +160,7 @@ def spec(scenario: str | Path, n: int, *, seed: int = 0, sigma: float = DEFAULT_
     res = load(scenario)
     model = res.model
     known = {v.gene for v in VARIANTS}
-    chosen = tuple(known if variants is None else variants)
+    chosen = tuple(v.gene for v in VARIANTS) if variants is None else tuple(dict.fromkeys(variants))
     for g in chosen:
         if g not in known:
             from ._errors import UnknownNameError
@@ -335,6 +335,10 @@ class _Setup:
         self.obs_idx = [names.index(o) for o in self.observables]
         self.bal_idx = [names.index(o) for o in B.NEEDED]
         self.variants = [v for v in VARIANTS if v.gene in sp_.variants]
+        assert self.compiled.param_names == self.mean_compiled.param_names
+        self.p_h_base = self.compiled.parameter_vector(self.base)
+        run_model = self.base.with_parameters(self.cond_params) if self.cond_params else self.base
+        self.p_run_base = self.compiled.parameter_vector(run_model)
 
     @classmethod
     def get(cls, sp_: PopulationSpec) -> _Setup:
@@ -345,16 +349,39 @@ class _Setup:
         return cls._cache[k]
 
 
-def _subject_model(setup: _Setup, sp_: PopulationSpec, names: list[str], vals: np.ndarray, geno: np.ndarray,
-                   i: int, k: int) -> Any:
-    """Subject ``i`` (row ``k`` of this chunk's draws) as a model variant."""
-    upd = dict(zip(names, vals[k], strict=True))
-    upd.update({name: float(v[i]) for name, v in sp_.design})
-    m = setup.base.with_parameters(upd)
-    genes = {v.gene: v.factors[int(geno[k, j])] for j, v in enumerate(setup.variants)}
-    if genes:  # multiply onto any genotype the scenario already sets
-        m = m.with_genes({g: m[m.genes[g].parameter_name] * f for g, f in genes.items()})
-    return m
+def _parameter_rows(setup: _Setup, sp_: PopulationSpec, names: list[str], vals: np.ndarray, geno: np.ndarray,
+                    start: int, stop: int) -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """Canonical parameter vectors of subjects ``start:stop``: healthy (for the start state) and with the
+    scenario's condition changes (for the run); and the rows that are not a valid model, with why.
+
+    The same as ``model.with_parameters(draws).with_genes(genotype)`` per subject (a test checks it), in
+    array operations: declared-unit values times each parameter's canonical factor."""
+    from . import units as U
+
+    n = stop - start
+    c = setup.compiled
+    idx = c._pindex
+    params = c.structure.parameters
+    ph = np.tile(setup.p_h_base, (n, 1))
+    for j, name in enumerate(names):
+        ph[:, idx[name]] = vals[:, j] * U.to_canonical(1.0, params[name].unit)
+    for name, v in sp_.design:
+        ph[:, idx[name]] = np.asarray(v, dtype=float)[start:stop] * U.to_canonical(1.0, params[name].unit)
+    for j, var in enumerate(setup.variants):  # multiplies onto any genotype the scenario already sets
+        col = idx[setup.base.genes[var.gene].parameter_name]
+        ph[:, col] = ph[:, col] * np.asarray(var.factors)[geno[:, j]]
+    pr = ph.copy()
+    for name, v in setup.cond_params.items():
+        pr[:, idx[name]] = U.to_canonical(float(v), params[name].unit)
+    bad: dict[int, str] = {}
+    vols = [idx[v] for v in c.structure.volume_parameters]
+    for j in range(n):
+        if not np.all(np.isfinite(ph[j])) or np.any(ph[j] < 0):
+            bad[j] = "a parameter is negative or not finite"
+        elif vols and np.any(ph[j, vols] <= 0):
+            k = vols[int(np.argmin(ph[j, vols]))]
+            bad[j] = f"{c.param_names[k]} must be positive (a compartment volume)"
+    return ph, pr, bad
 
 
 def run_chunk(sp_: PopulationSpec, k: int) -> dict[str, Any]:
@@ -383,29 +410,31 @@ def run_chunk(sp_: PopulationSpec, k: int) -> dict[str, Any]:
     axes = np.full((n, len(B.AXES)), np.nan)
     status = np.zeros(n, dtype=np.int8)
     message = [""] * n
-    p_run = np.empty((n, len(c.param_names)))
-    y0 = np.empty((n, len(c.state_names)))
     ok0 = np.ones(n, dtype=bool)
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        for j in range(n):
-            try:
-                m = _subject_model(setup, sp_, names, vals, geno, start + j, j)
-                p_h = mc.parameter_vector(m)
-                if sp_.initial == "newton":
-                    ss, *_ = solve_steady_state(mc, p_h, setup.ss_ref.copy(), newton_only=False)
-                else:
-                    f0 = np.asarray(mc.rhs(0.0, setup.ss_ref, tuple(p_h)), dtype=float)
-                    ss = setup.ss_ref.copy()
-                    ss[setup.kept] -= setup.response @ np.concatenate([f0, np.zeros(setup.n_laws)])
-                    if not np.all(np.isfinite(ss)):
-                        raise ValueError("the linear-response start is not finite")
-                y0[j] = np.maximum(setup.orbit0 + (ss - setup.ss_ref), 0.0)
-                mm = m.with_parameters(setup.cond_params) if setup.cond_params else m
-                p_run[j] = c.parameter_vector(mm)
-            except (NeurobalanceError, ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
-                ok0[j], status[j], message[j] = False, 1, str(exc).splitlines()[0][:200]
-                p_run[j], y0[j] = c.parameter_vector(setup.base), setup.orbit0
+        p_h, p_run, bad = _parameter_rows(setup, sp_, names, vals, geno, start, stop)
+        for j, why in bad.items():
+            ok0[j], status[j], message[j] = False, 1, why
+        if sp_.initial == "newton":
+            ss = np.tile(setup.ss_ref, (n, 1))
+            for j in np.flatnonzero(ok0):
+                try:
+                    ss[j], *_ = solve_steady_state(mc, p_h[j], setup.ss_ref.copy(), newton_only=False)
+                except (NeurobalanceError, ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
+                    ok0[j], status[j], message[j] = False, 1, str(exc).splitlines()[0][:200]
+        else:  # linear response, all subjects in one vectorised right-hand-side call
+            from .compile._ir import _stack
+
+            f0 = _stack(mc.rhs_vectorised(0.0, np.repeat(setup.ss_ref[:, None], n, axis=1), tuple(p_h.T)), n)
+            rhs = np.vstack([f0, np.zeros((setup.n_laws, n))])
+            ss = np.tile(setup.ss_ref, (n, 1))
+            ss[:, setup.kept] -= (setup.response @ rhs).T
+            for j in np.flatnonzero(ok0 & ~np.all(np.isfinite(ss), axis=1)):
+                ok0[j], status[j], message[j] = False, 1, "the linear-response start is not finite"
+        y0 = np.maximum(setup.orbit0 + (ss - setup.ss_ref), 0.0)
+        y0[~ok0] = setup.orbit0
+        p_run[~ok0] = setup.p_run_base
         ys = np.full((n, nt, len(c.state_names)), np.nan)
         if sp_.engine == "jax":
             eng = _engine("jax")
