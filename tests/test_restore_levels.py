@@ -28,6 +28,9 @@ def test_level_model_matches_constant_inputs() -> None:
     y0 = np.maximum(np.ravel(ss.state_value.values), 0.0)
     slow = B.index(simulate(m, 48.0, times=np.linspace(0.0, 48.0, 193), inputs=const, initial=y0)).overall
     assert abs(fast - slow) < 1e-5 * max(1.0, slow)
-    # a second plan reuses the compiled model (continuation from the last state) and differs
+    # a second plan reuses the compiled model and differs
     other = B.index(levels.settle({**means, "serotonin.sert_block": 0.0}, params)).overall
     assert abs(other - fast) > 1e-3
+    # and a plan's value does not depend on what was evaluated before it (the HPA axis is bistable)
+    again = B.index(levels.settle(means, params)).overall
+    assert abs(again - fast) < 1e-9

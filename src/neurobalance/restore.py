@@ -171,7 +171,7 @@ class _LevelModel:
     """The scenario's model with each non-circadian input held at a parameter (``planner.c_<input>``).
 
     Plans differ only in input levels and condition parameters, so every evaluation reuses one compiled
-    model and one engine instance, and the steady-state solver continues from the previous plan's state.
+    model and one engine instance.
     Inputs a plan does not schedule keep their default level (a constant default; an input whose default
     is an expression of other variables is left to that expression unless a plan schedules it).
     """
@@ -199,7 +199,6 @@ class _LevelModel:
             self.default[name] = float(d)
         self.model = Model([*model.modules, mod.freeze()]).with_parameters(model.parameter_values)
         self.inputs = {n: _Level(p) for n, p in self.param.items()}
-        self.last: np.ndarray | None = None
 
     def settle(self, means: dict[str, float], params: dict[str, float]) -> Any:
         """Steady state under constant input levels, then two days on the circadian orbit."""
@@ -215,9 +214,11 @@ class _LevelModel:
                                         "at levels)")
             values[self.param[n]] = v
         m = self.model.with_parameters({**params, **values})
-        ss = steady_state(m, inputs=self.inputs, guess=self.last if self.last is not None else "model")
+        # from the model's declared initial values every time, not from the previous plan's state: the HPA
+        # axis is bistable (GR self-induction), and continuation would make a plan's value depend on the order
+        # in which the search visits plans
+        ss = steady_state(m, inputs=self.inputs, guess="model")
         y0 = np.maximum(np.ravel(ss.state_value.values), 0.0)
-        self.last = y0
         return simulate(m, 48.0, times=np.linspace(0.0, 48.0, 193), inputs=self.inputs, initial=y0)
 
 
