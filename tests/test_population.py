@@ -169,6 +169,7 @@ def test_dask_local_cluster_survives_a_killed_worker(tmp_path: Path, small_spec)
     (["--sigma", "-1"], "sigma"),
     (["--workers", "0"], "--workers"),
     (["--parameters", "missing.toml"], "parameters file"),
+    (["--scheduler", "tcp://127.0.0.1:9"], "scheduler"),  # nothing listens on the discard port
 ])
 def test_population_cli_rejects_bad_input_in_one_line(tmp_path: Path, argv: list[str], expected: str) -> None:
     out = tmp_path / "o"

@@ -557,6 +557,19 @@ def run(sp_: PopulationSpec, out: str | Path, *, workers: int | None = None, sch
     local one.  Returns counts and timings.
     """
     path = Path(out)
+    # connect first: an unreachable scheduler must not leave an empty store behind
+    dask = _dask_client(scheduler, workers) if scheduler is not None else None
+    try:
+        return _run(sp_, path, workers, dask, progress, resume)
+    finally:
+        if dask is not None:
+            dask[0].close()
+            if dask[1] is not None:
+                dask[1].close()
+
+
+def _run(sp_: PopulationSpec, path: Path, workers: int | None, dask: tuple[Any, Any] | None,
+         progress: Callable[[int, int], None] | None, resume: bool) -> dict[str, Any]:
     fresh = True
     if path.exists():
         key = _store_key(path)
@@ -581,8 +594,8 @@ def run(sp_: PopulationSpec, out: str | Path, *, workers: int | None = None, sch
     total = len(sp_.chunks)
     if progress:
         progress(done, total)
-    if scheduler is not None:
-        _run_dask(sp_, path, todo, scheduler, workers, progress, done, total)
+    if dask is not None:
+        _run_dask(sp_, path, todo, dask[0], progress, done, total)
     elif sp_.engine == "jax" or (workers or 0) == 1 or len(todo) <= 1:
         for k in todo:
             write_chunk(path, sp_, k)
@@ -606,35 +619,33 @@ def run(sp_: PopulationSpec, out: str | Path, *, workers: int | None = None, sch
             "seconds": time.perf_counter() - t0}
 
 
-def _run_dask(sp_: PopulationSpec, path: Path, todo: list[int], scheduler: str, workers: int | None,
-              progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
+def _dask_client(scheduler: str, workers: int | None) -> tuple[Any, Any]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError:
         raise _fail("scheduler", scheduler, "dask.distributed installed (pip install 'neurobalance[distributed]')") from None
-    cluster = None
     if scheduler == "local":
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None)
-        client = Client(cluster)
-    else:
-        try:
-            client = Client(scheduler, timeout="20s")
-        except OSError as exc:
-            raise _fail("scheduler", scheduler, f"the address of a running dask scheduler ({exc})") from None
+        return Client(cluster), cluster
     try:
-        # a chunk is idempotent, so a chunk whose worker dies is simply run again elsewhere (retries)
-        futs = [client.submit(write_chunk, str(path), sp_, k, key=f"nb-{sp_.key()}-{k}", pure=False, retries=3)
-                for k in todo]
-        for f in as_completed(futs):
-            f.result()
-            done += 1
-            if progress:
-                progress(done, total)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        return Client(scheduler, timeout="20s"), None
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise _fail("scheduler", scheduler, f"the address of a running dask scheduler, e.g. tcp://host:8786 ({exc})") from None
+
+
+def _run_dask(sp_: PopulationSpec, path: Path, todo: list[int], client: Any,
+              progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
+    from distributed import as_completed
+
+    # a chunk is idempotent, so a chunk whose worker dies is simply run again elsewhere (retries)
+    futs = [client.submit(write_chunk, str(path), sp_, k, key=f"nb-{sp_.key()}-{k}", pure=False, retries=3)
+            for k in todo]
+    for f in as_completed(futs):
+        f.result()
+        done += 1
+        if progress:
+            progress(done, total)
 
 
 def _store_key(path: Path) -> str | None:
