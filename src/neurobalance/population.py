@@ -154,7 +154,7 @@ def spec(scenario: str | Path, n: int, *, seed: int = 0, sigma: float = DEFAULT_
     if engine not in ("roadrunner", "jax"):
         raise _fail("engine", engine, "'roadrunner' (CPU pool) or 'jax' (batched, CPU or GPU)")
     if chunk is None:
-        chunk = 256 if engine == "jax" else 32
+        chunk = _jax_chunk(load(scenario)) if engine == "jax" else 32
     if not isinstance(chunk, int) or chunk < 1 or chunk > 1_000_000:
         raise _fail("chunk", chunk, "a whole number of subjects per chunk, 1 to 1 000 000")
     res = load(scenario)
@@ -202,6 +202,24 @@ def spec(scenario: str | Path, n: int, *, seed: int = 0, sigma: float = DEFAULT_
         raise _fail("interval", interval_h, "at most 200 000 output times per subject")
     return PopulationSpec(data, n, seed, float(sigma), engine, chunk, dists, chosen, tuple(des), obs, float(interval_h),
                           initial)
+
+
+def _jax_chunk(res: Any) -> int:
+    """Subjects per vmapped batch: 256 on a CPU; on a GPU, what fits half of its memory at about
+    8 bytes × (output times × states + 64 × states²) per subject (saved trajectory, Jacobians and the
+    implicit solver's stage buffers), at most 65 536."""
+    try:
+        import jax
+
+        dev = jax.devices()[0]
+        if dev.platform != "gpu":
+            return 256
+        limit = float((dev.memory_stats() or {}).get("bytes_limit", 0))
+    except Exception:  # noqa: BLE001 - no jax, or a device without memory statistics
+        return 256
+    ns = len(res.model.states)
+    per = 8.0 * (len(res.times) * ns + 64 * ns * ns)
+    return int(max(256, min(65_536, 0.5 * limit // per))) if limit else 256
 
 
 def _read_distributions(path: str | Path, model: Any) -> list[tuple[str, float, float, float]]:
