@@ -115,7 +115,8 @@ def test_restore_cli_small_case_and_bad_input() -> None:
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert out["candidates"] == ["escitalopram"] and "index_at_horizon" in out["best"]
-    assert out["best"]["objective"] <= out["no_intervention"]["objective"] + 1e-12
+    assert out["best"]["objective_at_horizon"] <= out["no_intervention"]["objective_at_horizon"] + 1e-12
+    assert out["decided_by"] == "full run at the horizon"
     assert "not a diagnosis" in out["note"]
     bad = runner.invoke(nb_app(), ["restore", "chronic-stress-8w", "--agents", "prozac"])
     assert bad.exit_code == 2 and bad.output.count("\n") == 1 and "unknown planner agent 'prozac'" in bad.output

@@ -587,7 +587,13 @@ def restore_cmd(
         r = rep[label]
         p = ", ".join(f"{a} {v['daily']:.4g} {v['unit']}" for a, v in r["plan"].items()) or "none"
         typer.echo(f"  {label.replace('_', ' '):16s} {p}: index {r.get('index_at_horizon', r['surrogate_index']):.3f}, "
-                   f"objective {r['objective']:.3f}" + ("" if r["converged"] else " (not converged)"))
+                   f"objective {r.get('objective_at_horizon', r['objective']):.3f}"
+                   + ("" if r["converged"] else " (not converged)"))
+    if "surrogate_best" in rep:
+        r = rep["surrogate_best"]
+        p = ", ".join(f"{a} {v['daily']:.4g} {v['unit']}" for a, v in r["plan"].items())
+        typer.echo(f"  (the surrogate preferred {p}, but the full run gives index {r['index_at_horizon']:.3f}, "
+                   f"objective {r['objective_at_horizon']:.3f})")
     typer.echo("  a multi-target plan beats the best single agent: " + ("yes" if rep["multi_target_beats_single"] else "no"))
 
 
