@@ -150,6 +150,7 @@ def test_cli_run_writes_every_output(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "seed 0" in (o / "scenario.toml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_runs_agree_between_cpu_engines() -> None:
     """roadrunner and SciPy (LSODA) give the same time course for a dosed scenario."""
     res = load("dexamethasone-suppression-test")
