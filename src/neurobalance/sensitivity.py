@@ -10,8 +10,8 @@ genotype draw: each design row is one subject), so it runs on a CPU pool, JAX or
 killed run resumes.  A failed subject is reported; its output is replaced by the median of the others
 (SALib needs a complete design), and the count is part of the result.
 
-* Morris (Campolongo et al. 2007 radial-free trajectories, as SALib implements): μ*, its bootstrap
-  confidence interval and σ, from ``n`` trajectories (``n · (k + 1)`` runs for k factors).
+* Morris elementary effects (Morris 1991; μ* of Campolongo et al. 2007, as SALib implements them): μ*, its
+  bootstrap confidence interval, μ and σ, from ``n`` trajectories (``n · (k + 1)`` runs for k factors).
 * Sobol (Saltelli 2010 estimators, SALib): first-order S1 and total ST with bootstrap confidence intervals
   from ``n`` base samples (``n · (k + 2)`` runs; n a power of two).
 
