@@ -29,5 +29,5 @@ def test_balance_and_restore_work_on_every_library_scenario(name: str) -> None:
         assert math.isfinite(rep[key]["index_at_horizon"])
     # the reported best is never worse at the horizon than doing nothing
     assert rep["best"]["objective_at_horizon"] <= rep["no_intervention"]["objective_at_horizon"] + 1e-12
-    # the planner re-runs the scenario on its own output grid: the same index up to the time discretisation
-    assert abs(rep["no_intervention"]["index_at_horizon"] - b.overall) < 0.02 * max(1.0, b.overall)
+    # the planner's full run of "no intervention" is the scenario itself, on the scenario's output grid
+    assert abs(rep["no_intervention"]["index_at_horizon"] - b.overall) < 1e-6 * max(1.0, b.overall)

@@ -253,7 +253,11 @@ def plan(scenario: str, *, agents: Sequence[str] | None = None, max_agents: int 
         raise InvalidValueError("max_agents", max_agents, "1, 2 or 3")
     by_name = {c.agent: c for c in CANDIDATES}
     data = dict(res.data)
-    data.pop("outputs", None)
+    # keep the scenario's output interval, so that the full runs read the index on the scenario's own grid
+    # (a 10-min scenario read hourly gives an index a few % off); every observable is needed for the index
+    interval = (data.pop("outputs", None) or {}).get("interval")
+    if interval:
+        data["outputs"] = {"interval": interval}
     base_iv = list(data.get("interventions", []))
     cache: dict[tuple[tuple[str, float], ...], float] = {}
     levels = _LevelModel(res.model)
