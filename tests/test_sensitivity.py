@@ -41,8 +41,10 @@ def test_balance_index_is_an_output(morris: dict) -> None:
 
 
 def test_sobol_indices_and_files(tmp_path: Path) -> None:
-    r = S.analyse(SCENARIO, method="sobol", outputs=["serotonin.extracellular"], names=["SLC6A4", "MAOB"], n=8,
-                  workers=1, seed=2)
+    r = S.analyse(SCENARIO, method="sobol", outputs=["serotonin.extracellular", "hpa.acth@mean"],
+                  names=["SLC6A4", "MAOB"], n=8, workers=1, seed=2)
+    # an observable outside the population's default stored set (hpa.acth) is stored when asked for
+    assert r["outputs"]["hpa.acth@mean"]["sd"] >= 0 and r["outputs"]["hpa.acth@mean"]["imputed"] == 0
     assert r["runs"] == 8 * (2 + 2)
     rows = {x["factor"]: x for x in r["outputs"]["serotonin.extracellular"]["ranking"]}
     # SERT explains most of the variance of extracellular 5-HT; MAO-B (a dopamine-terminal enzyme) little

@@ -125,7 +125,10 @@ def analyse(scenario: str | Path, *, method: str = "morris", outputs: Sequence[s
         X = sobol_s.sample(problem, n, calc_second_order=False, seed=seed)
     values = np.exp(X)
     design = {p: values[:, j].tolist() for j, (_, p) in enumerate(facs)}
-    sp_ = P.spec(scenario, len(values), seed=seed, sigma=0.0, engine=engine, variants=(), design=design)
+    # store exactly the observables asked for (the population's default set need not contain them)
+    wanted = [nm for _, k, nm in outs if k != "balance"] or ["serotonin.extracellular"]
+    sp_ = P.spec(scenario, len(values), seed=seed, sigma=0.0, engine=engine, variants=(), design=design,
+                 observables=list(dict.fromkeys(wanted)))
     tmp = None
     if store is None:
         tmp = tempfile.TemporaryDirectory(prefix="neurobalance-sensitivity-")
