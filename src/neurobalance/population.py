@@ -10,7 +10,8 @@ A *subject* is the scenario's model with
   are allowed; note that the glutamate–glutamine cycle has no steady state when astrocytic glutamine
   synthesis exceeds the saturable SNAT3/5 export capacity (about 1.14 × the reference synthesis), so
   independent draws of those two capacities with σ = 0.1 leave roughly one subject in six without a
-  steady state (reported as status 1).  Constants (``c_``), fractions and volumes (``f_``)
+  steady state: with ``initial="newton"`` they fail with status 1; with the default linear-response start
+  they run, and their astrocytic glutamine rises through the run.  Constants (``c_``), fractions and volumes (``f_``)
   and Hill coefficients (``n_``) are not varied.  A user file (TOML, ``[parameters] name = {sigma = ..}``
   or ``{low = .., high = ..}``) replaces or adds distributions;
 * a genotype: two alleles drawn per variant from its population frequency (`VARIANTS`: SLC6A4 5-HTTLPR,
