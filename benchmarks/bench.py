@@ -584,6 +584,12 @@ def summary_rows(res: dict[str, Any]) -> list[dict[str, Any]]:
         row(f"5 population {pop['n']} x {pop['scenario']}: CPU pool ({w} processes)", pop["pool"]["wall_s"], "s",
             "1-process roadrunner loop", pop["loop"]["wall_s"], f"speed-up >= {0.8 * w:g} (0.8 x cores)",
             ratio_goal=1.0 / (0.8 * w))
+    mem = res.get("population_memory") or {}
+    if mem.get("runs"):
+        small, big = mem["runs"][0], mem["runs"][-1]
+        row(f"5 population peak RSS, {big['n']} subjects (chunk {mem['chunk']}, 1 process)", big["max_rss_mb"], "MB",
+            f"{small['n']} subjects, same chunk", small["max_rss_mb"], "bounded by the chunk, not n (ratio ~ 1)",
+            ratio_goal=1.1)
     return rows
 
 
@@ -646,6 +652,9 @@ def main(argv: list[str] | None = None) -> int:
         from population_bench import run as population_run
 
         _safe("population", results, lambda: results.__setitem__("population", population_run(args.population_n)))
+        from population_bench import memory_scaling
+
+        _safe("population_memory", results, lambda: results.__setitem__("population_memory", memory_scaling((8, 32))))
 
     rows = summary_rows(results)
     report = {

@@ -16,6 +16,7 @@ store is written chunk by chunk, so memory is bounded by the chunk size, not by 
     python benchmarks/population_bench.py --n 64                      # ~5 min on 2 cores
     python benchmarks/population_bench.py --n 10000 --skip-loop       # the full-size pool run
     python benchmarks/population_bench.py --n 100000 --jax --skip-loop --chunk 20000   # on a GPU machine
+    python benchmarks/population_bench.py --memory 8,32 --chunk 8     # peak memory against n, fixed chunk
 """
 
 from __future__ import annotations
@@ -104,6 +105,40 @@ def run(n: int, *, scenario: str = "chronic-stress-8w", workers: int | None = No
     return out
 
 
+def _memory_child(n: int, chunk: int, scenario: str, seed: int, engine: str) -> None:
+    """Run one population in this (fresh) process, one process, and print its peak resident memory as JSON."""
+    from neurobalance import population as P
+
+    spec = P.spec(scenario, n, seed=seed, chunk=chunk, engine=engine)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    tmp = Path(tempfile.mkdtemp(prefix="nb-popmem-"))
+    try:
+        t0 = time.perf_counter()
+        P.run(spec, tmp / "p.zarr", workers=1, resume=False)
+        wall = time.perf_counter() - t0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(json.dumps({"n": n, "chunk": chunk, "wall_s": wall, "max_rss_mb_before_run": base,
+                      "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}))
+
+
+def memory_scaling(sizes: tuple[int, ...] = (8, 32), *, chunk: int = 8, scenario: str = "acute-tryptophan-depletion",
+                   seed: int = 0, engine: str = "roadrunner") -> dict[str, Any]:
+    """Peak resident memory of one-process population runs of growing ``sizes`` with a fixed ``chunk``, each in a
+    fresh interpreter: if memory is bounded by the chunk, not by n, the peaks agree (ratio ≈ 1)."""
+    import subprocess
+
+    rows = []
+    for n in sizes:
+        cmd = [sys.executable, __file__, "--memory-child", str(n), "--chunk", str(chunk), "--scenario", scenario,
+               "--seed", str(seed), "--engine", engine]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    peak = [r["max_rss_mb"] for r in rows]
+    return {"scenario": scenario, "chunk": chunk, "engine": engine, "runs": rows,
+            "peak_ratio_largest_to_smallest": peak[-1] / peak[0], "n_ratio": sizes[-1] / sizes[0]}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=64)
@@ -118,7 +153,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jax-chunk", type=int, default=None, help="subjects per vmapped JAX batch (default min(n, 4096))")
     ap.add_argument("--observables", default=None, help="comma-separated observables to store (default: key set)")
     ap.add_argument("--out", default=None, help="write the JSON here")
+    ap.add_argument("--memory", default=None, help="comma-separated sizes: peak memory of one-process runs of these "
+                    "sizes at a fixed --chunk (default 8), each in a fresh process (e.g. 8,32)")
+    ap.add_argument("--engine", default="roadrunner", help="engine of the --memory runs")
+    ap.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.memory_child is not None:
+        _memory_child(a.memory_child, a.chunk or 8, a.scenario, a.seed, a.engine)
+        return 0
+    if a.memory:
+        sizes = tuple(int(x) for x in a.memory.split(","))
+        scen = a.scenario if a.scenario != "chronic-stress-8w" else "acute-tryptophan-depletion"
+        res = memory_scaling(sizes, chunk=a.chunk or 8, scenario=scen, seed=a.seed, engine=a.engine)
+        text = json.dumps(res, indent=2)
+        if a.out:
+            Path(a.out).write_text(text + "\n")
+        print(text)
+        return 0
     res = run(a.n, scenario=a.scenario, workers=a.workers, chunk=a.chunk, seed=a.seed, jax=a.jax,
               skip_loop=a.skip_loop, target_n=a.target_n, pool_n=a.pool_n, jax_chunk=a.jax_chunk,
               observables=a.observables.split(",") if a.observables else None)

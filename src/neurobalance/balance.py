@@ -14,11 +14,11 @@ cortisol rhythm, of the daily max/min ratio):
   Trp/LNAA.
 
 Each is standardised by its spread in a seeded healthy virtual population:
-``z = (f − f_ref)/s``, ``s`` = the standard deviation of ``f`` over subjects whose every parameter is
-drawn log-normally around its reference value (σ = 0.05 in log units, an assumption: a 5 %
-inter-individual coefficient of variation of every parameter at once), floored at 0.02.  An axis score is the root mean square of its features'
-``z``; the overall index is the root mean square of the five axis scores.  The index is 0 at the
-reference; an index of 1 means "one population standard deviation away, on average".
+``z = (f − f_ref)/s``, ``s`` = the robust spread (1.4826 × median absolute deviation) of ``f`` over 160
+subjects whose every parameter is drawn log-normally around its reference value (σ = 0.05 in log units, an
+assumption: a 5 % inter-individual coefficient of variation of every parameter at once), floored at 0.02.  An
+axis score is the root mean square of its features' ``z``; the overall index is the root mean square of the five axis scores.  The index is 0 at the
+reference; an index of 1 means "one typical population spread away, on average".
 
 The reference is the healthy model's periodic 24-h orbit (the circadian drive of cortisol is on), found by
 shooting; its stability is given by the Floquet multipliers of the 24-h map.  Scenarios start on this
@@ -98,7 +98,7 @@ FEATURES: tuple[Feature, ...] = (
 NEEDED: tuple[str, ...] = tuple(dict.fromkeys(n for f in FEATURES for n in f.needs))
 
 #: Population used for the scales (seeded; see the module docstring).
-POPULATION = {"n": 40, "sigma": 0.05, "seed": 20261127, "floor": 0.02}
+POPULATION = {"n": 160, "sigma": 0.05, "seed": 20261127, "floor": 0.02, "spread": "1.4826 MAD"}
 
 #: The reference orbit and the population scales of the shipped model, regenerated with
 #: ``python -m neurobalance.balance`` whenever the model changes (a test checks the fingerprint).
@@ -290,8 +290,14 @@ def _scales(model: Any) -> dict[str, Any]:
         except (NeurobalanceError, ValueError, FloatingPointError):
             failed += 1
     arr = np.array(rows)
-    s = np.maximum(arr.std(axis=0, ddof=1), POPULATION["floor"])
-    return {"scales": s.tolist(), "subjects": len(rows), "failed": failed, **POPULATION}
+    # Robust spread: 1.4826 × the median absolute deviation (equals the standard deviation for normal data).  Some
+    # parameter draws move the bistable HPA axis or the MR-driven 5-HT1A expression far from the rest, and a standard
+    # deviation would follow those few subjects (with 160 subjects it doubled some scales relative to 40).
+    med = np.median(arr, axis=0)
+    robust = 1.4826 * np.median(np.abs(arr - med), axis=0)
+    s = np.maximum(robust, POPULATION["floor"])
+    return {"scales": s.tolist(), "sd": arr.std(axis=0, ddof=1).tolist(), "subjects": len(rows), "failed": failed,
+            **POPULATION}
 
 
 # ---- the index ---------------------------------------------------------------------------------------------

@@ -7,11 +7,9 @@ A *subject* is the scenario's model with
   ``σ_i = min(σ, ln(high/low)/4)`` so that the parameter's plausible range (``Parameter.range``) spans at
   least ±2 σ_i, and the draw is clipped to that range.  σ = 0.05 by default, the spread of the healthy
   population that scales the balance index (so a healthy subject's index is of order 1).  Larger spreads
-  are allowed; note that the glutamate–glutamine cycle has no steady state when astrocytic glutamine
-  synthesis exceeds the saturable SNAT3/5 export capacity (about 1.14 × the reference synthesis), so
-  independent draws of those two capacities with σ = 0.1 leave roughly one subject in six without a
-  steady state: with ``initial="newton"`` they fail with status 1; with the default linear-response start
-  they run, and their astrocytic glutamine rises through the run.  Constants (``c_``), fractions and volumes (``f_``)
+  are allowed (glutamine-triggered degradation of glutamine synthetase keeps the glutamate–glutamine cycle
+  at a steady state when a draw pushes astrocytic glutamine synthesis past the saturable SNAT3/5 export
+  capacity).  Constants (``c_``), fractions and volumes (``f_``)
   and Hill coefficients (``n_``) are not varied.  A user file (TOML, ``[parameters] name = {sigma = ..}``
   or ``{low = .., high = ..}``) replaces or adds distributions;
 * a genotype: two alleles drawn per variant from its population frequency (`VARIANTS`: SLC6A4 5-HTTLPR,
@@ -55,7 +53,7 @@ STATUS = {0: "ok", 1: "steady state failed", 2: "integration failed", 3: "non-fi
 VARIED_PREFIXES = ("vmax_", "km_", "ki_", "k_", "kd_", "tau_")
 DEFAULT_SIGMA = 0.05
 #: A subject is "out of balance" when its balance index at the end exceeds this (RMS over axes of the
-#: z-scores against the healthy population's spread: 2 = two healthy standard deviations).
+#: z-scores against the healthy population's spread: 2 = two typical healthy spreads).
 OUT_OF_BALANCE = 2.0
 
 

@@ -98,3 +98,30 @@ def test_gene_list_covers_the_new_modules(wb) -> None:  # noqa: ANN001
     for sym in ("GAD1", "GAD2", "ABAT", "GLUL", "GLS", "SLC1A2", "SLC1A3", "SLC6A4", "HTR2A", "DRD1", "GABRA1",
                 "GRIN1", "GRIA1", "NR3C1", "NR3C2", "PDXK", "QPRT", "HAAO", "CRHR1", "MC2R"):
         assert sym in wb.genes, sym
+
+
+def _cycle_glutamine(gs: float, snat: float, brake: bool, days: tuple[float, ...]) -> np.ndarray:
+    """Tissue glutamine of the glutamate + GABA modules alone (from their reference state) with GS capacity and
+    astrocytic SNAT3/5 export scaled by ``gs`` and ``snat``; ``brake=False`` sets the degradation constant so high
+    that glutamine no longer brakes GS."""
+    from neurobalance.model import Model
+    from neurobalance.physiology.glutamate_gaba import glutamate_module, gaba_module
+
+    m = Model([glutamate_module(), gaba_module()]).with_genes(GLUL=gs, SLC38A3=snat)
+    if not brake:
+        m = m.with_parameters({"glutamate.ki_gs_glutamine_degradation": 1e12})
+    t = np.array([0.0, *[d * 24.0 for d in days]])
+    return simulate(m, t[-1], times=t, initial="model")["glutamate.tissue_glutamine"].values[1:]
+
+
+def test_glutamine_brakes_its_synthesis_so_the_cycle_keeps_a_steady_state() -> None:
+    """GS capacity 20 % up and SNAT3/5 export 20 % down: export saturates below synthesis.  Without the
+    glutamine-triggered GS degradation astrocytic glutamine grows for as long as the run lasts; with it,
+    glutamine settles (the same at 30 and 60 days) at a higher level (3.2 × the reference tissue glutamine:
+    export is near saturation, so glutamine is the cycle's most parameter-sensitive pool)."""
+    ref = _cycle_glutamine(1.0, 1.0, True, (60.0,))[0]
+    free = _cycle_glutamine(1.2, 0.8, False, (30.0, 60.0))
+    braked = _cycle_glutamine(1.2, 0.8, True, (30.0, 60.0))
+    assert free[1] > 1.3 * free[0] and free[1] > 5 * ref  # unbounded growth
+    assert braked[1] == pytest.approx(braked[0], rel=5e-3)  # settled (it drifts 0.14 % in the second month)
+    assert ref < braked[1] < 4 * ref

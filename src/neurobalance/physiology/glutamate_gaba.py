@@ -94,7 +94,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                "synthetase, SNAT shuttle, glutaminase, anaplerosis; ambient glutamate with mGluR2/3 and xc⁻; "
                "oxidative energy use; NMDA drive with quinolinic and kynurenic acid.",
                references=["shen1999", "mason2007", "sibson1998", "patel2005", "hascup2010", "zhou2014",
-                           "jolivet2015", "rothman1993"])
+                           "jolivet2015", "rothman1993", "nguyen2016"])
     comp = {k: m.compartment(k, desc, size=_V[k], source="jolivet2015", basis="measured",
                              rationale="") for k, desc in
             (("neuron_glu", "glutamatergic neurons"), ("astrocyte", "astrocytes"), ("ecs", "extracellular space"))}
@@ -146,9 +146,21 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                       "uM/h", "glutamine synthetase capacity (per astrocyte volume)",
                       "steady state: GS = cycling + anaplerosis (Mason et al. 2007: PC ≈ 6 % of Gln synthesis)",
                       source="mason2007")
-    j_gs = m.gene(GENES["GLUL"]) * vmax_gs * glu_a / (km_gs + glu_a)
+    # Glutamine-triggered GS degradation (quasi-steady GS protein): GS level ∝ 1/(1 + Gln_a/K), normalised to 1
+    # at the reference.  Without it the cycle has no steady state once GS capacity exceeds the saturable SNAT3/5
+    # export capacity (88 % saturated at the reference): astrocytic glutamine then grows without bound.
+    k_deg = par("ki_gs_glutamine_degradation", r["gln_a"], "uM", "astrocytic glutamine at which glutamine-triggered "
+                "GS degradation equals its basal degradation (GS protein ∝ 1/(1 + Gln/K))",
+                why="glutamine triggers acetylation-dependent GS degradation (Nguyen et al. 2016, Mol Cell 61:809; "
+                "cell lines): set at the reference astrocytic glutamine, so the brake's log-gain is −½ there (an "
+                "assumption; the protein turnover, hours, is taken as quasi-steady)", source="nguyen2016",
+                rng=(2000.0, 40000.0))
+    c_gln_a = derived("c_astrocyte_glutamine_reference", r["gln_a"], "uM", "reference astrocytic glutamine",
+                      "tissue Gln ≈ 4 µmol/g, mostly astrocytic (reference §A.1)")
+    j_gs = m.gene(GENES["GLUL"]) * vmax_gs * glu_a / (km_gs + glu_a) * (k_deg + c_gln_a) / (k_deg + gln_a)
     m.flux("glutamine_synthetase", j_gs, consumes=[glu_a],
-           produces=[gln_a], compartment=comp["astrocyte"], desc="GS: glutamate + NH4⁺ → glutamine")
+           produces=[gln_a], compartment=comp["astrocyte"], desc="GS: glutamate + NH4⁺ → glutamine "
+           "(GS level braked by glutamine-triggered degradation)")
     v_pc = derived("vmax_pyruvate_carboxylase", _V_PC * _PER_MIN / fa, "uM/h", "anaplerotic glutamate synthesis "
                    "(per astrocyte volume)", "6 % of glutamine synthesis ≈ 0.02 µmol/g/min (Mason et al. 2007)",
                    source="mason2007")
