@@ -105,7 +105,7 @@ def _cycle_glutamine(gs: float, snat: float, brake: bool, days: tuple[float, ...
     astrocytic SNAT3/5 export scaled by ``gs`` and ``snat``; ``brake=False`` sets the degradation constant so high
     that glutamine no longer brakes GS."""
     from neurobalance.model import Model
-    from neurobalance.physiology.glutamate_gaba import glutamate_module, gaba_module
+    from neurobalance.physiology.glutamate_gaba import gaba_module, glutamate_module
 
     m = Model([glutamate_module(), gaba_module()]).with_genes(GLUL=gs, SLC38A3=snat)
     if not brake:
