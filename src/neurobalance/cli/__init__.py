@@ -354,7 +354,7 @@ def validate(
     list_: Annotated[bool, typer.Option("--list", help="list target IDs and exit")] = False,
 ) -> None:
     """Run the published validation targets and print expected vs got."""
-    from ..validation import SKIPPED, all_targets, run_targets
+    from ..validation import NOT_REPRODUCED, SKIPPED, all_targets, run_targets
 
     if list_:
         for t in all_targets().values():
@@ -366,7 +366,7 @@ def validate(
     n_fail = sum(r.failed for r in results)
     if json_:
         typer.echo(json.dumps({"passed": n_pass, "failed": n_fail, "skipped_here": n_skip, "total": len(results),
-                               "optional_not_implemented": SKIPPED,
+                               "optional_not_implemented": SKIPPED, "required_not_reproduced": NOT_REPRODUCED,
                                "targets": [r.as_dict() for r in results]}, indent=2))
     else:
         from rich.console import Console
@@ -388,6 +388,8 @@ def validate(
         console.print(table)
         for k, v in SKIPPED.items():
             console.print(f"not implemented (optional) {k}: {v}")
+        for k, v in NOT_REPRODUCED.items():
+            console.print(f"[yellow]not reproduced (required) {k}[/yellow]: {v}")
     if n_fail:
         raise typer.Exit(code=1)
 
