@@ -18,6 +18,18 @@ KEYS = ("serotonin.extracellular", "dopamine.extracellular", "hpa.cortisol", "pr
         "receptors.gabaa_tone", "cofactors.plp")
 
 
+@pytest.fixture(autouse=True)
+def _release_jax_executables():  # noqa: ANN202
+    """Each scenario compiles its own model; free the executables after it (14 in one process exhaust memory)."""
+    yield
+    jax = pytest.importorskip("jax")
+    from neurobalance.backends import jax_
+
+    for f in (jax_._vector_field, jax_._steady, jax_._make_solver, jax_._make_batched):
+        f.cache_clear()
+    jax.clear_caches()
+
+
 @pytest.mark.parametrize("name", sorted(library()))
 def test_library_scenario_engines_agree(name: str) -> None:
     pytest.importorskip("jax")

@@ -3,7 +3,9 @@
 Used for batches (``vmap`` over subjects, on CPU or GPU) and gradients.  On a CPU a single
 run is slower than roadrunner (compilation takes seconds); prefer roadrunner there.
 Compiled functions take the parameter vector as an argument, so every parameter variant
-of a model reuses one compilation.
+of a model reuses one compilation.  The compiled functions of the last four models (and jump-time
+sets) are kept: each holds XLA executables of the whole-body right-hand side (hundreds of MB), and
+a process that ran all library scenarios on JAX once ran out of memory keeping 32.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def _jax():  # noqa: ANN202
     return jax
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=4)
 def _vector_field(compiled: CompiledModel):  # noqa: ANN202
     _jax()
     import jax.numpy as jnp
@@ -92,7 +94,7 @@ class JaxBackend(AbstractBackend):
                 lambda y: np.asarray(jac(jax.numpy.asarray(y), pj)))
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=4)
 def _steady(compiled: CompiledModel):  # noqa: ANN202
     jax = _jax()
     vf = _vector_field(compiled)
@@ -103,7 +105,7 @@ def _steady(compiled: CompiledModel):  # noqa: ANN202
     return jax.jit(f), jax.jit(jax.jacfwd(f))
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=4)
 def _make_solver(compiled: CompiledModel, jumps: tuple[float, ...], rtol: float, atol: float, max_steps: int):  # noqa: ANN202
     jax = _jax()
     import diffrax as dfx
@@ -130,7 +132,7 @@ def _make_solver(compiled: CompiledModel, jumps: tuple[float, ...], rtol: float,
     return jax.jit(solve)
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=4)
 def _make_batched(compiled: CompiledModel, jumps: tuple[float, ...], rtol: float, atol: float, max_steps: int):  # noqa: ANN202
     """The vmapped solver, jitted once per (model, schedule, tolerances) and reused."""
     jax = _jax()
