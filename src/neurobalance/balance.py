@@ -17,8 +17,8 @@ Each is standardised by its spread in a seeded healthy virtual population:
 ``z = (f − f_ref)/s``, ``s`` = the robust spread (1.4826 × median absolute deviation) of ``f`` over 160
 subjects whose every parameter is drawn log-normally around its reference value (σ = 0.05 in log units, an
 assumption: a 5 % inter-individual coefficient of variation of every parameter at once), floored at 0.02.  An
-axis score is the root mean square of its features' ``z``; the overall index is the root mean square of the five axis scores.  The index is 0 at the
-reference; an index of 1 means "one typical population spread away, on average".
+axis score is the root mean square of its features' ``z``; the overall index is the root mean square of the
+five axis scores.  The index is 0 at the reference; an index of 1 means "one typical population spread away, on average".
 
 The reference is the healthy model's periodic 24-h orbit (the circadian drive of cortisol is on), found by
 shooting; its stability is given by the Floquet multipliers of the 24-h map.  Scenarios start on this

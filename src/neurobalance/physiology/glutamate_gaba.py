@@ -155,8 +155,9 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                 "cell lines): set at the reference astrocytic glutamine, so the brake's log-gain is −½ there (an "
                 "assumption; the protein turnover, hours, is taken as quasi-steady)", source="nguyen2016",
                 rng=(2000.0, 40000.0))
-    c_gln_a = derived("c_astrocyte_glutamine_reference", r["gln_a"], "uM", "reference astrocytic glutamine",
-                      "tissue Gln ≈ 4 µmol/g, mostly astrocytic (reference §A.1)")
+    c_gln_a = par("c_astrocyte_glutamine_reference", r["gln_a"], "uM", "reference astrocytic glutamine (the "
+                  "module's reference state)", why="tissue Gln ≈ 4 µmol/g, mostly astrocytic (shared reference §A.1, "
+                  "[L]); the same value as the astrocytic glutamine state's initial value")
     j_gs = m.gene(GENES["GLUL"]) * vmax_gs * glu_a / (km_gs + glu_a) * (k_deg + c_gln_a) / (k_deg + gln_a)
     m.flux("glutamine_synthetase", j_gs, consumes=[glu_a],
            produces=[gln_a], compartment=comp["astrocyte"], desc="GS: glutamate + NH4⁺ → glutamine "
