@@ -52,5 +52,5 @@ def test_table_rows_match_the_shared_reference():
         pytest.skip("shared reference folder absent")
     import re
 
-    rows = set(re.findall(r"^\| (T-(?:DA|5HT|HPA|KYN|GABA|COF|REC)-\d+) \|", table.read_text(encoding="utf-8"), flags=re.M))
+    rows = set(re.findall(r"^\| (T-(?:DA|5HT|HPA|KYN|GABA|COF|REC|DRUG)-\d+) \|", table.read_text(encoding="utf-8"), flags=re.M))
     assert rows == set(TABLE_ROWS)

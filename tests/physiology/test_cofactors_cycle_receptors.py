@@ -64,6 +64,23 @@ def test_sustained_reuptake_block_desensitises_the_autoreceptor(wb, ref) -> None
     assert e[2] > float(clamped["serotonin.extracellular"][-1])
 
 
+def test_a_silent_5ht1a_antagonist_reaches_the_raphe_loop(wb, ref) -> None:  # noqa: ANN001
+    """The antagonist input blocks the somatodendritic brake on firing as well as the adaptation signal:
+    firing rises at once, the acute 5-HT rise after reuptake block is larger (direction of T-DRUG-23),
+    and the blocked autoreceptor sensitises over weeks instead of desensitising (T-DRUG-24, first half)."""
+    t = np.array([0.0, 24.0, 21 * 24.0])
+    y0 = ref.state_value.values
+    block = {"receptors.ht1a_antagonist": 0.9}
+    alone = simulate(wb, 1.0, times=np.array([0.0, 1.0]), initial=y0, inputs=block)
+    assert float(alone["serotonin.raphe_firing"][-1]) > 1.2
+    ssri = simulate(wb.with_genes(SLC6A4=0.2), t[-1], times=t, initial=y0)
+    both = simulate(wb.with_genes(SLC6A4=0.2), t[-1], times=t, initial=y0, inputs=block)
+    e0 = float(ref["serotonin.extracellular"])
+    assert both["serotonin.extracellular"].values[1] - e0 > 1.05 * (ssri["serotonin.extracellular"].values[1] - e0)
+    assert both["receptors.ht1a_auto_sensitivity"].values[-1] > 1.5
+    assert ssri["receptors.ht1a_auto_sensitivity"].values[-1] < 0.95
+
+
 def test_d2_blockade_upregulates_d2_density_within_bounds(wb, ref) -> None:  # noqa: ANN001
     t = np.array([0.0, 28 * 24.0])
     ds = simulate(wb, t[-1], times=t, inputs={"receptors.d2_antagonist": 10.0}, initial=ref.state_value.values)

@@ -70,7 +70,7 @@ COUPLINGS: dict[str, str] = {
     "receptors.mr_occupancy": "hpa.mr_occupancy",
     "receptors.central_crh": "hpa.stress",
     "receptors.iron": "cofactors.iron",
-    "serotonin.autoreceptor_sensitivity": "receptors.ht1a_auto_coupling",
+    "serotonin.autoreceptor_sensitivity": "receptors.ht1a_auto_available",
     "dopamine.autoreceptor_sensitivity": "receptors.d2_auto_coupling",
     "dopamine.dat_density": "receptors.dat_density",
     "serotonin.mao_a_activity": "mao.mao_a_active",

@@ -225,6 +225,11 @@ def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF
                           compartment=c)
             m.flux(f"{p.name}_coupling_adaptation", ((1 + th) / (1 + th * x**2) - eps) / tau, produces=[eps],
                    compartment=c, desc=f"{p.desc}: coupling relaxing to its activation-set level")
+            if p.name == "ht1a_auto":
+                # what the raphe loop of the serotonin module reads: a silent antagonist takes the blocked
+                # fraction of autoreceptors out of the firing feedback as well as out of the adaptation signal
+                m.rule("ht1a_auto_available", eps * (1 - ht1a_block), "dimensionless",
+                       "5-HT1A autoreceptor coupling × the fraction not blocked by an antagonist (1 at reference)")
         dens: sp.Expr = gene
         if p.density is not None:
             gain, t_half = p.density

@@ -1,4 +1,5 @@
-"""Validation targets T-DRUG-* that the agent library supports: PET occupancy and PK half-lives.
+"""Validation targets T-DRUG-* that the agent library and the model's inputs support: PET occupancy, PK
+half-lives, and drug effects on the model (MAO, GABA, 5-HT1A blockade, ketamine, SSRI with interferon-α).
 
 Rows whose occupancy constant was fitted to them are calibration checks (the agent's ``basis`` says
 so); the others are independent checks of the same constants at another dose or time.
@@ -235,3 +236,67 @@ def t_drug_15() -> list[Check]:
     back = t[after][np.argmax(e[after] >= 0.9)] if np.any(e[after] >= 0.9) else np.inf
     return [within("MAO-B block at day 10", 90.0, 100.0, block, "%"),
             within("recovery to 90 % after stopping", 2.0, 6.0, (back - stop) / 168.0, "weeks")]
+
+
+def _scenario(days: float, observables: tuple[str, ...], interventions: list[dict] = (), conditions: list[dict] = (),
+              interval: str = "1 h"):  # noqa: ANN202
+    from ..scenarios import from_dict, run
+
+    return run(from_dict({"name": "check", "duration": f"{days} d",
+                          "outputs": {"interval": interval, "observables": list(observables)},
+                          "interventions": list(interventions), "conditions": list(conditions)}))
+
+
+@target("T-DRUG-28", system="ketamine, tissue Glu/Gln",
+        setup="ketamine 0.5 mg/kg i.v. over 40 min at 09:00 (library agent) vs none; tissue glutamate and glutamine "
+              "3 h after the end of the infusion. The model's ketamine blocks NMDA channels but does not drive "
+              "glutamate release (T-DRUG-27 is not reproduced), so this checks that the block leaves the pools in place",
+        source="PMC8024494 [pub]", tolerance="abs(ΔGlu) < 4 %; abs(ΔGln) < 10 %")
+def t_drug_28() -> list[Check]:
+    obs = ("glutamate.tissue_glutamate", "glutamate.tissue_glutamine")
+    ket = _scenario(1.0, obs, [{"agent": "ketamine", "dose": "0.5 mg/kg", "route": "iv", "infusion": "40 min",
+                                "start": "9 h"}], interval="10 min")
+    base = _scenario(1.0, obs, interval="10 min")
+    at = lambda ds, v: float(ds[v].sel(time=9.0 + 40 / 60 + 3.0, method="nearest"))  # noqa: E731
+    d = {v: 100 * (at(ket, v) / at(base, v) - 1) for v in obs}
+    return [within("tissue glutamate change", -4.0, 4.0, d[obs[0]], "%", expected="no change beyond 4 %"),
+            within("tissue glutamine change", -10.0, 10.0, d[obs[1]], "%", expected="no change beyond 10 %")]
+
+
+@target("T-DRUG-32", system="SSRI + IFN-α",
+        setup="peginterferon α-2a 180 µg s.c. weekly for 12 weeks from week 2, with vs without an SSRI from day 0 "
+              "(2 weeks of pre-treatment). Paroxetine is not in the agent library (its CYP2D6-saturable PK is not "
+              "modelled), so escitalopram 10 mg/day stands in for SERT block; plasma Kyn, mean over the last week",
+        source="Capuron et al. 2003 [pub]", tolerance="U-rule", fast=False)
+def t_drug_32() -> list[Check]:
+    from .targets_kynurenine import unchanged
+
+    obs = ("kynurenine.plasma_kyn",)
+    ifn = [{"name": "interferon_alpha_therapy", "regimen": "weekly", "weeks": 12.0, "start_h": 2 * 168.0 + 9.0}]
+    ssri = [{"agent": "escitalopram", "dose": "10 mg", "start": "8 h", "interval": "24 h"}]
+    a = _scenario(98.0, obs, ssri, ifn)
+    b = _scenario(98.0, obs, [], ifn)
+    c = _scenario(98.0, obs)
+    last = lambda ds: float(ds[obs[0]].where(ds.time >= 91 * 24.0, drop=True).mean())  # noqa: E731
+    return [within("IFN-α raises plasma Kyn (precondition)", 0.05, np.inf, last(b) / last(c) - 1, "fraction",
+                   expected="rise > 5 %"),
+            unchanged("plasma Kyn under IFN-α, with vs without the SSRI", last(b), last(a))]
+
+
+@target("T-DRUG-23", system="SSRI + 5-HT1A antagonist, acute",
+        setup="acute reuptake block (SERT activity at 20 %, ≈ 80 % SSRI occupancy) for 24 h from the reference, with "
+              "and without a silent 5-HT1A antagonist blocking 90 % of 5-HT1A receptors (input "
+              "receptors.ht1a_antagonist, WAY-100635-like); rise of extracellular 5-HT at 24 h",
+        source="PMID 8971795 and related [pub]", tolerance="direction (rise with the antagonist > 1.05 × without)")
+def t_drug_23() -> list[Check]:
+    from ..analysis import simulate
+    from ._whole_body import model, reference
+    from .targets_kynurenine import direction
+
+    ref = reference()
+    t = np.array([0.0, 24.0])
+    m = model().with_genes(SLC6A4=0.2)
+    e0 = float(ref["serotonin.extracellular"])
+    rise = [float(simulate(m, 24.0, times=t, initial=ref.state_value.values, inputs=inp)["serotonin.extracellular"]
+                  .values[-1]) - e0 for inp in (None, {"receptors.ht1a_antagonist": 0.9})]
+    return [direction("5-HT rise after reuptake block, with vs without the antagonist", rise[0], rise[1], 1)]
