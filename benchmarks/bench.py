@@ -654,7 +654,7 @@ def main(argv: list[str] | None = None) -> int:
         _safe("population", results, lambda: results.__setitem__("population", population_run(args.population_n)))
         from population_bench import memory_scaling
 
-        _safe("population_memory", results, lambda: results.__setitem__("population_memory", memory_scaling((8, 32))))
+        _safe("population_memory", results, lambda: results.__setitem__("population_memory", memory_scaling((8, 128))))
 
     rows = summary_rows(results)
     report = {
