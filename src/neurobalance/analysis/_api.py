@@ -187,13 +187,16 @@ def forced_input_means(model: Model) -> dict[str, float]:
     forced = {n: i for n, i in st.inputs.items() if TIME in i.default.free_symbols}
     if not forced:
         return {}
-    ref = compile_model(model)
-    p = ref.parameter_vector(model)
-    values = {sp.Symbol(n, real=True): float(v) for n, v in zip(ref.param_names, p)}
+    # canonical parameter values, as the compiled model uses them (no compilation needed for defaults
+    # of time and parameters; one naming a rule is taken from the compiled model, where rules are substituted)
+    vals = model.parameter_values
+    values = {sp.Symbol(n, real=True): U.to_canonical(float(vals[n]), par.unit) for n, par in st.parameters.items()}
     grid = np.linspace(0.0, 24.0, 2881)
     out = {}
     for name, inp in forced.items():
-        expr = ref.input_exprs[name].xreplace(values)
+        expr = sp.sympify(inp.default * U.to_canonical(1.0, inp.unit)).xreplace(values)
+        if expr.free_symbols - {TIME}:
+            expr = compile_model(model).input_exprs[name].xreplace(values)
         extra = expr.free_symbols - {TIME}
         if extra:
             raise InvalidValueError(f"input {name}", str(inp.default), "a default of time and parameters only "

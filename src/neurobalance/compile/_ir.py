@@ -76,6 +76,12 @@ _CACHE_MIN_SECONDS = 0.03
 _PRINTER_REVISION = "2"
 
 
+@functools.lru_cache(maxsize=65536)
+def _srepr(e: sp.Basic) -> str:
+    """``sympy.srepr``, remembered: the compiled-model key and the code cache hash the same expressions."""
+    return sp.srepr(e)
+
+
 def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs: list[sp.Expr]) -> tuple[Callable, Callable]:
     """Generate ``f(t, y, p) -> list`` twice from one common-subexpression pass.
 
@@ -89,7 +95,7 @@ def _codegen(name: str, args_y: list[sp.Symbol], args_p: list[sp.Symbol], exprs:
 
     digest = hashlib.sha256("|".join(
         [__version__, _PRINTER_REVISION, sp.__version__, name, sp.srepr(list(args_y)), sp.srepr(list(args_p))]
-        + [sp.srepr(e) for e in exprs]).encode()).hexdigest()[:32]
+        + [_srepr(e) for e in exprs]).encode()).hexdigest()[:32]
     cache = _cache_dir()
     cached = cache / "codegen" / f"{name}-{digest}.py" if cache is not None else None
     if cached is not None and cached.is_file():
@@ -319,7 +325,7 @@ def _compile_cached(structure: Any, skey: str, schedules_items: tuple) -> Compil
 
     h = hashlib.sha256()
     for e in rhs_exprs + obs_exprs:
-        h.update(sp.srepr(e).encode())
+        h.update(_srepr(e).encode())
     return CompiledModel(
         structure=st,
         state_names=state_names,
