@@ -7,6 +7,8 @@ so); the others are independent checks of the same constants at another dose or 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from ._framework import Check, pp, target, within
@@ -149,14 +151,20 @@ def t_drug_20() -> list[Check]:
     return [within(n, lo, hi, _terminal_half_life(n), "h") for n, (lo, hi) in ranges.items()]
 
 
-def _dosed(agent: str, dose: str, interval: str, days: float, route: str = "oral", outputs: tuple[str, ...] = ()):  # noqa: ANN202
+def _scenario(days: float, observables: tuple[str, ...], interventions: Sequence[dict] = (),
+              conditions: Sequence[dict] = (), interval: str = "1 h"):  # noqa: ANN202
+    """Run a scenario written as a dict (the user's file format) and return its Dataset."""
     from ..scenarios import from_dict, run
 
-    res = from_dict({"name": "check", "duration": f"{days} d", "outputs": {"interval": "6 h",
-                     "observables": list(outputs)},
-                     "interventions": [{"agent": agent, "dose": dose, "route": route, "start": "8 h",
-                                        "interval": interval, "stop": f"{days} d"}]})
-    return run(res)
+    return run(from_dict({"name": "check", "duration": f"{days} d",
+                          "outputs": {"interval": interval, "observables": list(observables)},
+                          "interventions": list(interventions), "conditions": list(conditions)}))
+
+
+def _dosed(agent: str, dose: str, interval: str, days: float, route: str = "oral", outputs: tuple[str, ...] = ()):  # noqa: ANN202
+    """One agent dosed every ``interval`` from 08:00 for ``days`` days."""
+    return _scenario(days, outputs, [{"agent": agent, "dose": dose, "route": route, "start": "8 h",
+                                      "interval": interval, "stop": f"{days} d"}], interval="6 h")
 
 
 @target("T-DRUG-14", system="MAO-B inhibitor", setup="selegiline 10 mg/d orally for 7 days; orally disintegrating "
@@ -238,15 +246,6 @@ def t_drug_15() -> list[Check]:
             within("recovery to 90 % after stopping", 2.0, 6.0, (back - stop) / 168.0, "weeks")]
 
 
-def _scenario(days: float, observables: tuple[str, ...], interventions: list[dict] = (), conditions: list[dict] = (),
-              interval: str = "1 h"):  # noqa: ANN202
-    from ..scenarios import from_dict, run
-
-    return run(from_dict({"name": "check", "duration": f"{days} d",
-                          "outputs": {"interval": interval, "observables": list(observables)},
-                          "interventions": list(interventions), "conditions": list(conditions)}))
-
-
 @target("T-DRUG-28", system="ketamine, tissue Glu/Gln",
         setup="ketamine 0.5 mg/kg i.v. over 40 min at 09:00 (library agent) vs none; tissue glutamate and glutamine "
               "3 h after the end of the infusion. The model's ketamine blocks NMDA channels but does not drive "
@@ -286,7 +285,7 @@ def t_drug_32() -> list[Check]:
 @target("T-DRUG-23", system="SSRI + 5-HT1A antagonist, acute",
         setup="acute reuptake block (SERT activity at 20 %, ≈ 80 % SSRI occupancy) for 24 h from the reference, with "
               "and without a silent 5-HT1A antagonist blocking 90 % of 5-HT1A receptors (input "
-              "receptors.ht1a_antagonist, WAY-100635-like); rise of extracellular 5-HT at 24 h",
+              "receptors.ht1a_antagonist, WAY-100635-like; 90 % is an assumed near-saturating dose); rise of extracellular 5-HT at 24 h",
         source="PMID 8971795 and related [pub]", tolerance="direction (rise with the antagonist > 1.05 × without)")
 def t_drug_23() -> list[Check]:
     from ..analysis import simulate
