@@ -81,6 +81,19 @@ def test_a_silent_5ht1a_antagonist_reaches_the_raphe_loop(wb, ref) -> None:  # n
     assert ssri["receptors.ht1a_auto_sensitivity"].values[-1] < 0.95
 
 
+def test_a_competitive_d2_antagonist_releases_the_terminal_autoreceptor_brake(wb, ref) -> None:  # noqa: ANN001
+    """A D2 antagonist at 3 × Ki competes with dopamine at the terminal autoreceptor too: TH is disinhibited,
+    so DOPAC and HVA rise (the classic turnover response to haloperidol) and extracellular dopamine rises,
+    which in turn lowers the drug's own occupancy below its value at fixed dopamine (0.6)."""
+    y0 = ref.state_value.values
+    t = np.array([0.0, 24.0])
+    ds = simulate(wb, t[-1], times=t, initial=y0, inputs={"receptors.d2_antagonist": 3.0})
+    for name in ("dopamine.dopac_tissue", "dopamine.hva_tissue"):
+        assert float(ds[name][-1]) > 1.5 * float(ref[name]), name
+    assert float(ds["dopamine.extracellular"][-1]) > 1.2 * float(ref["dopamine.extracellular"])
+    assert 0.4 < float(ds["receptors.d2_drug_occupancy"][-1]) < 0.59
+
+
 def test_d2_blockade_upregulates_d2_density_within_bounds(wb, ref) -> None:  # noqa: ANN001
     t = np.array([0.0, 28 * 24.0])
     ds = simulate(wb, t[-1], times=t, inputs={"receptors.d2_antagonist": 10.0}, initial=ref.state_value.values)

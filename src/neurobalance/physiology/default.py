@@ -72,6 +72,7 @@ COUPLINGS: dict[str, str] = {
     "receptors.iron": "cofactors.iron",
     "serotonin.autoreceptor_sensitivity": "receptors.ht1a_auto_available",
     "dopamine.autoreceptor_sensitivity": "receptors.d2_auto_coupling",
+    "dopamine.autoreceptor_potency": "receptors.d2_auto_potency",
     "dopamine.dat_density": "receptors.dat_density",
     "serotonin.mao_a_activity": "mao.mao_a_active",
     "dopamine.mao_a_activity": "mao.mao_a_active",
@@ -111,7 +112,7 @@ def default_model() -> Model:
         cofactors_module(),
         dopamine_module(**{k: _arg(k, "dopamine") for k in (
             "blood_tyrosine", "oxidative_stress", "plp", "iron", "folate", "phenylalanine", "sam",
-            "autoreceptor_sensitivity", "dat_density", "mao_a_activity", "mao_b_activity")},
+            "autoreceptor_sensitivity", "autoreceptor_potency", "dat_density", "mao_a_activity", "mao_b_activity")},
                         biopterin_turnover=True),
         serotonin_module(**{k: _arg(k, "serotonin") for k in (
             "blood_tryptophan", "oxidative_stress", "plp", "iron", "folate", "phenylalanine",

@@ -40,7 +40,8 @@ _AADC_VMAX_KM = 10000.0 / 130.0
 def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "dynamic",
                     blood_tyrosine: object = 97.0, oxidative_stress: object = 0.0, plp: object = 1.0,
                     iron: object = 1.0, folate: object = 1.0, phenylalanine: object = 55.0, sam: object = 1.0,
-                    autoreceptor_sensitivity: object = 1.0, dat_density: object = 1.0,
+                    autoreceptor_sensitivity: object = 1.0, autoreceptor_potency: object = 1.0,
+                    dat_density: object = 1.0,
                     biopterin_turnover: bool = False, mao_a_activity: object = 1.0,
                     mao_b_activity: object = 1.0) -> Module:
     """Build the dopamine terminal module.
@@ -50,8 +51,11 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
     substrate_inhibition
         ``"dynamic"`` (published model) or ``"constant"``: the TH substrate-inhibition
         factor frozen at its reference value (the in-silico experiment of T-DA-12).
-    blood_tyrosine, oxidative_stress, plp, iron, folate, phenylalanine, sam, autoreceptor_sensitivity, dat_density
+    blood_tyrosine, oxidative_stress, plp, iron, folate, phenylalanine, sam, dat_density
         Defaults of those inputs (constants alone; other modules' expressions when composed).
+    autoreceptor_sensitivity, autoreceptor_potency
+        D2 autoreceptor coupling, and dopamine's potency at the autoreceptor (1/(1 + C/Ki) under a
+        competitive antagonist); defaults as above.
     biopterin_turnover
         Add de novo BH4 synthesis and loss (the published model conserves the biopterin pool).
     """
@@ -158,9 +162,12 @@ def dopamine_module(*, substrate_inhibition: Literal["dynamic", "constant"] = "d
     )
     sens_d2 = m.input("autoreceptor_sensitivity", autoreceptor_sensitivity, "dimensionless",
                       "D2 autoreceptor sensitivity (coupling; 1 = reference; the receptors module supplies it)")
+    pot_d2 = m.input("autoreceptor_potency", autoreceptor_potency, "dimensionless",
+                     "dopamine's potency at the D2 autoreceptor relative to no antagonist: 1/(1 + C/Ki) for a "
+                     "competitive antagonist (the receptors module supplies it)")
     g_drd2 = m.gene(GENES["DRD2"]) * sens_d2
     a_dyn = m.rule("d2_autoreceptor_factor_dynamic",
-                   a_min + a_span / (1 + a_coupling * g_drd2 * (eda / kd_d2) ** n_d2), "dimensionless",
+                   a_min + a_span / (1 + a_coupling * g_drd2 * (eda * pot_d2 / kd_d2) ** n_d2), "dimensionless",
                    "TH activity factor set by D2 autoreceptor occupancy (5 with no DA, 1 at rest, 0.5 saturated)")
     a_eff = m.rule("d2_autoreceptor_factor", a_ref + gain * (a_dyn - a_ref), "dimensionless",
                    "D2 autoreceptor factor applied to TH (gain-weighted)")

@@ -145,6 +145,10 @@ def receptors_module(*, serotonin: object = _REF["eht"], dopamine: object = _REF
         return c_ / (c_ + k)
 
     d2_endo = (da / k_da) / (1 + da / k_da + d2_drug)
+    # what the dopamine terminal's autoreceptor brake reads: a competitive antagonist raises dopamine's
+    # apparent Kd by (1 + C/Ki), so the terminal needs more dopamine for the same brake on TH
+    m.rule("d2_auto_potency", 1 / (1 + d2_drug), "dimensionless",
+           "dopamine's potency at D2 relative to no antagonist (competitive: 1/(1 + C/Ki); 1 at reference)")
     m.observable("d2_drug_occupancy", d2_drug / (1 + da / k_da + d2_drug), "dimensionless", "dimensionless",
                  "D2 occupancy by the antagonist (competing with endogenous dopamine)")
     acts: dict[str, tuple[sp.Expr, float]] = {
