@@ -225,12 +225,12 @@ def test_cpu_pool_and_jax_agree_on_the_same_subjects(tmp_path: Path) -> None:
 def test_linear_response_start_is_close_to_each_subjects_steady_state(tmp_path: Path) -> None:
     """The fast start (linear response of the daily-mean steady state) against Newton per subject: the
     balance index at the end of the 24-h scenario differs little next to the spread between subjects."""
-    lin = P.spec(SCENARIO, 4, seed=13, chunk=4)
-    newt = P.spec(SCENARIO, 4, seed=13, chunk=4, initial="newton")
+    lin = P.spec(SCENARIO, 8, seed=13, chunk=8)  # 8 subjects: the spread of 4 is too noisy a yardstick
+    newt = P.spec(SCENARIO, 8, seed=13, chunk=8, initial="newton")
     a = P.run_chunk(lin, 0)
     b = P.run_chunk(newt, 0)
     ok = (a["status"] == 0) & (b["status"] == 0)
-    assert ok.sum() >= 3
+    assert ok.sum() >= 6
     diff = np.abs(a["index"][ok] - b["index"][ok])
     spread = np.ptp(b["index"][ok])
     assert spread > 0.05

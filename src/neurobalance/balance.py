@@ -16,7 +16,8 @@ cortisol rhythm, of the daily max/min ratio):
 Each is standardised by its spread in a seeded healthy virtual population:
 ``z = (f − f_ref)/s``, ``s`` = the robust spread (1.4826 × median absolute deviation) of ``f`` over 160
 subjects whose every parameter is drawn log-normally around its reference value (σ = 0.05 in log units, an
-assumption: a 5 % inter-individual coefficient of variation of every parameter at once), floored at 0.02.  An
+assumption: a 5 % inter-individual coefficient of variation of every parameter at once; each draw is seeded by
+subject and parameter name, so a model change does not reshuffle the population), floored at 0.02.  An
 axis score is the root mean square of its features' ``z``; the overall index is the root mean square of the
 five axis scores.  The index is 0 at the reference; an index of 1 means "one typical population spread away, on average".
 
@@ -36,6 +37,7 @@ import hashlib
 import json
 import math
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,7 +100,8 @@ FEATURES: tuple[Feature, ...] = (
 NEEDED: tuple[str, ...] = tuple(dict.fromkeys(n for f in FEATURES for n in f.needs))
 
 #: Population used for the scales (seeded; see the module docstring).
-POPULATION = {"n": 160, "sigma": 0.05, "seed": 20261127, "floor": 0.02, "spread": "1.4826 MAD"}
+POPULATION = {"n": 160, "sigma": 0.05, "seed": 20261127, "floor": 0.02, "spread": "1.4826 MAD",
+              "draws": "seeded by (seed, subject, crc32 of the parameter name)"}
 
 #: The reference orbit and the population scales of the shipped model, regenerated with
 #: ``python -m neurobalance.balance`` whenever the model changes (a test checks the fingerprint).
@@ -277,12 +280,15 @@ def _scales(model: Any) -> dict[str, Any]:
     from ._errors import NeurobalanceError
     from .analysis import simulate
 
-    rng = np.random.default_rng(POPULATION["seed"])
     names = [k for k, p in model.parameters.items() if model[k] > 0]
+    keys = [zlib.crc32(k.encode()) for k in names]
     rows, failed = [], 0
     t = np.linspace(0.0, 48.0, 193)
-    for _ in range(POPULATION["n"]):
-        z = rng.normal(0.0, POPULATION["sigma"], len(names))
+    for i in range(POPULATION["n"]):
+        # each draw is keyed by (seed, subject, parameter name): adding or removing a parameter leaves the other
+        # parameters' draws, and so the population, unchanged
+        z = [float(np.random.default_rng([POPULATION["seed"], i, key]).normal(0.0, POPULATION["sigma"]))
+             for key in keys]
         sub = model.with_parameters({k: model[k] * math.exp(v) for k, v in zip(names, z, strict=True)})
         try:
             ds = simulate(sub, 48.0, times=t)

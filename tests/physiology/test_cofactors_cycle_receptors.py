@@ -32,13 +32,28 @@ def test_biopterin_synthesis_balances_loss_at_the_reference(wb, ref) -> None:  #
 
 
 def test_glutamine_cycle_closes(wb, ref) -> None:  # noqa: ANN001
-    """Anaplerotic carbon leaves as glutamine efflux plus neuronal glutamate oxidation (amount-weighted)."""
+    """Anaplerotic carbon leaves as glutamine efflux plus neuronal and astrocytic glutamate oxidation
+    (amount-weighted)."""
     v = lambda name: wb[f"glutamate.f_volume_{name}"]  # noqa: E731
     pc = _flux(ref, "glutamate.anaplerosis") * v("astrocyte")
     out = (_flux(ref, "glutamate.glutamine_efflux") * v("ecs")
            + _flux(ref, "glutamate.glutamate_oxidation") * v("neuron_glu")
+           + _flux(ref, "glutamate.astrocytic_glutamate_oxidation") * v("astrocyte")
            + _flux(ref, "gaba.glutamate_oxidation") * wb["gaba.f_volume_neuron_gaba"])
     assert out == pytest.approx(pc, rel=1e-6)
+    assert _flux(ref, "glutamate.astrocytic_glutamate_oxidation") * v("astrocyte") == pytest.approx(0.25 * pc, rel=1e-3)
+
+
+def test_astrocytic_glutamate_oxidation_bounds_the_astrocyte_when_release_outruns_glutamine_export(wb) -> None:  # noqa: ANN001
+    """At 1.6 × resting activity, glutamate uptake exceeds what the saturable SNAT3/5 export (1.2 × its
+    resting flux at most) lets glutamine synthesis carry away.  Astrocytic oxidation, first order in
+    glutamate (McKenna 2007), takes the excess: astrocytic glutamate settles (same at 10 and 100 days)
+    below twice its reference.  Without that exit it grew past 17 × the reference in 100 days."""
+    t = np.array([0.0, 240.0, 2400.0])
+    ds = simulate(wb, t[-1], times=t, inputs={"glutamate.activity": 1.6})
+    g = ds.state_value.sel(state="glutamate.glu_astrocyte").values
+    assert g[2] == pytest.approx(g[1], rel=0.02)
+    assert g[0] < g[2] < 2 * g[0]
 
 
 def test_every_receptor_tone_is_one_at_the_reference(wb, ref) -> None:  # noqa: ANN001

@@ -65,6 +65,9 @@ _OX = 0.5 * _V_PC
 _K_OX = _OX * _PER_MIN / (_GLU_N_TISSUE + _GLU_G_TISSUE)
 _OX_N = _K_OX * _GLU_N_TISSUE / _PER_MIN
 _OX_G = _K_OX * _GLU_G_TISSUE / _PER_MIN
+#: Astrocytes oxidise part of the glutamate they take up (GDH/aminotransferases → TCA cycle; McKenna 2007): here
+#: half of the anaplerotic carbon that does not leave through neurons (assumed split), the rest leaving as glutamine.
+_OX_A = 0.5 * (_V_PC - _OX)
 
 
 _PROV = {"assumed": "own", "fitted": "own", "derived": "D", "measured": "code"}
@@ -94,7 +97,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                "synthetase, SNAT shuttle, glutaminase, anaplerosis; ambient glutamate with mGluR2/3 and xc⁻; "
                "oxidative energy use; NMDA drive with quinolinic and kynurenic acid.",
                references=["shen1999", "mason2007", "sibson1998", "patel2005", "hascup2010", "zhou2014",
-                           "jolivet2015", "rothman1993", "nguyen2016"])
+                           "jolivet2015", "rothman1993", "nguyen2016", "mckenna2007"])
     comp = {k: m.compartment(k, desc, size=_V[k], source="jolivet2015", basis="measured",
                              rationale="") for k, desc in
             (("neuron_glu", "glutamatergic neurons"), ("astrocyte", "astrocytes"), ("ecs", "extracellular space"))}
@@ -142,10 +145,10 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
     # ---- glutamine synthetase, pyruvate carboxylase, glutamine efflux ----------------------
     km_gs = par("km_gs_glutamate", 3000.0, "uM", "glutamine synthetase Km for glutamate", basis="measured",
                 source="shichkova2025", why="", rng=(1000.0, 6000.0))
-    vmax_gs = derived("vmax_glutamine_synthetase", _V_GS * _PER_MIN / fa * (3000.0 + r["glu_a"]) / r["glu_a"],
+    vmax_gs = derived("vmax_glutamine_synthetase", (_V_GS - _OX_A) * _PER_MIN / fa * (3000.0 + r["glu_a"]) / r["glu_a"],
                       "uM/h", "glutamine synthetase capacity (per astrocyte volume)",
-                      "steady state: GS = cycling + anaplerosis (Mason et al. 2007: PC ≈ 6 % of Gln synthesis)",
-                      source="mason2007")
+                      "steady state: GS = cycling + anaplerosis − astrocytic glutamate oxidation (Mason et al. 2007: "
+                      "PC ≈ 6 % of Gln synthesis)", source="mason2007")
     # Glutamine-triggered GS degradation (quasi-steady GS protein): GS level ∝ 1/(1 + Gln_a/K), normalised to 1
     # at the reference.  Without it the cycle has no steady state once GS capacity exceeds the saturable SNAT3/5
     # export capacity (88 % saturated at the reference): astrocytic glutamine then grows without bound.
@@ -167,15 +170,25 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
                    source="mason2007")
     m.flux("anaplerosis", v_pc, produces=[glu_a], compartment=comp["astrocyte"],
            desc="pyruvate carboxylase: new glutamate carbon in astrocytes")
-    k_efflux = derived("k_glutamine_efflux", (_V_PC - _OX) * _PER_MIN / fe / r["gln_e"], "1/h",
-                       "glutamine efflux to blood", "with neuronal glutamate oxidation, balances anaplerosis at the "
-                       "reference (half each)", source="mason2007")
+    k_efflux = derived("k_glutamine_efflux", (_V_PC - _OX - _OX_A) * _PER_MIN / fe / r["gln_e"], "1/h",
+                       "glutamine efflux to blood", "with neuronal and astrocytic glutamate oxidation, balances "
+                       "anaplerosis at the reference (a half leaves through neurons, a quarter each here and through "
+                       "astrocytic oxidation; assumed split)", source="mason2007")
     k_ox = derived("k_neuronal_glutamate_oxidation", _K_OX, "1/h", "neuronal glutamate oxidation (aminotransferases, "
                    "glutamate dehydrogenase → TCA cycle)", "half of the anaplerotic carbon leaves the cycle this way "
                    "(assumed split); without an exit, neuronal glutamate would grow without bound when release stops",
                    source="mason2007")
     m.flux("glutamate_oxidation", k_ox * glu_n, consumes=[glu_n], compartment=comp["neuron_glu"],
            desc="oxidation of neuronal glutamate in the TCA cycle")
+    k_ox_a = derived("k_astrocytic_glutamate_oxidation", _OX_A * _PER_MIN / fa / r["glu_a"], "1/h",
+                     "astrocytic glutamate oxidation (GDH, aminotransferases → TCA cycle), first order",
+                     "astrocytes oxidise a share of the glutamate they take up, a share that rises with glutamate "
+                     "(McKenna 2007, cultured astrocytes and brain slices); a quarter of the anaplerotic carbon at "
+                     "the reference (assumed split). First order (GDH far from saturation: an assumption), it is "
+                     "the overflow that bounds astrocytic glutamate when uptake outruns glutamine synthesis and "
+                     "the saturable SNAT3/5 export", source="mckenna2007")
+    m.flux("astrocytic_glutamate_oxidation", k_ox_a * glu_a, consumes=[glu_a], compartment=comp["astrocyte"],
+           desc="oxidation of astrocytic glutamate in the TCA cycle")
     m.flux("glutamine_efflux", k_efflux * gln_e, consumes=[gln_e], compartment=comp["ecs"],
            desc="glutamine efflux from brain to blood")
     m.flux("gaba_nitrogen_return", g2a / fa, produces=[glu_a], compartment=comp["astrocyte"],
@@ -184,7 +197,7 @@ def glutamate_module(*, quinolinic_acid: object = 0.051, kynurenic_acid: object 
     # ---- SNAT shuttle (Blue Brain reversible form) ----------------------------------------
     km_snat = par("km_snat_glutamine", 1100.0, "uM", "SNAT Km for glutamine", basis="measured", source="shichkova2025",
                   rng=(300.0, 3000.0))
-    t_out = derived("vmax_snat_astrocyte", _V_GS * _PER_MIN / fa * (1100.0 + r["gln_a"]) / (r["gln_a"] - r["gln_e"]),
+    t_out = derived("vmax_snat_astrocyte", (_V_GS - _OX_A) * _PER_MIN / fa * (1100.0 + r["gln_a"]) / (r["gln_a"] - r["gln_e"]),
                     "uM/h", "astrocytic SNAT3/5 glutamine export capacity", "steady state: export = glutamine synthesis")
     m.flux("glutamine_export", m.gene(GENES["SLC38A3"]) * t_out * (gln_a - gln_e) / (km_snat + gln_a),
            consumes=[gln_a], produces=[gln_e], compartment=comp["astrocyte"], desc="SNAT3/5: astrocyte → ECS")
