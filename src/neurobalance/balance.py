@@ -14,7 +14,7 @@ cortisol rhythm, of the daily max/min ratio):
   Trp/LNAA.
 
 Each is standardised by its spread in a seeded healthy virtual population:
-``z = (f − f_ref)/s``, ``s`` = the robust spread (1.4826 × median absolute deviation) of ``f`` over 160
+``z = (f − f_ref)/s``, ``s`` = the robust spread (1.4826 × median absolute deviation) of ``f`` over 400
 subjects whose every parameter is drawn log-normally around its reference value (σ = 0.05 in log units, an
 assumption: a 5 % inter-individual coefficient of variation of every parameter at once; each draw is seeded by
 subject and parameter name, so a model change does not reshuffle the population), floored at 0.02.  An
@@ -100,7 +100,7 @@ FEATURES: tuple[Feature, ...] = (
 NEEDED: tuple[str, ...] = tuple(dict.fromkeys(n for f in FEATURES for n in f.needs))
 
 #: Population used for the scales (seeded; see the module docstring).
-POPULATION = {"n": 160, "sigma": 0.05, "seed": 20261127, "floor": 0.02, "spread": "1.4826 MAD",
+POPULATION = {"n": 400, "sigma": 0.05, "seed": 20261127, "floor": 0.02, "spread": "1.4826 MAD",
               "draws": "seeded by (seed, subject, crc32 of the parameter name)"}
 
 #: The reference orbit and the population scales of the shipped model, regenerated with
@@ -299,11 +299,16 @@ def _scales(model: Any) -> dict[str, Any]:
     # Robust spread: 1.4826 × the median absolute deviation (equals the standard deviation for normal data).  Some
     # parameter draws move the bistable HPA axis or the MR-driven 5-HT1A expression far from the rest, and a standard
     # deviation would follow those few subjects (with 160 subjects it doubled some scales relative to 40).
-    med = np.median(arr, axis=0)
-    robust = 1.4826 * np.median(np.abs(arr - med), axis=0)
-    s = np.maximum(robust, POPULATION["floor"])
-    return {"scales": s.tolist(), "sd": arr.std(axis=0, ddof=1).tolist(), "subjects": len(rows), "failed": failed,
-            **POPULATION}
+    def spread(a: np.ndarray) -> np.ndarray:
+        return 1.4826 * np.median(np.abs(a - np.median(a, axis=0)), axis=0)
+
+    s = np.maximum(spread(arr), POPULATION["floor"])
+    # sampling uncertainty of each scale: relative standard error over 200 bootstrap resamples of the subjects
+    boot = np.random.default_rng(POPULATION["seed"])
+    reps = np.array([np.maximum(spread(arr[boot.integers(0, len(arr), len(arr))]), POPULATION["floor"])
+                     for _ in range(200)])
+    return {"scales": s.tolist(), "scales_relative_se": (reps.std(axis=0, ddof=1) / s).tolist(),
+            "sd": arr.std(axis=0, ddof=1).tolist(), "subjects": len(rows), "failed": failed, **POPULATION}
 
 
 # ---- the index ---------------------------------------------------------------------------------------------

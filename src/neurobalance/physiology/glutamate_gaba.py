@@ -57,8 +57,8 @@ _V_GAD = _V_GABA / (1 - _SHUNT)
 #: Reference concentrations in their compartments (µM).
 REFERENCE = {"glu_n": 22000.0, "glu_g": 11000.0, "glu_a": 2000.0, "gln_a": 8000.0, "gln_n": 4000.0,
              "gln_g": 4000.0, "gln_e": 400.0, "gaba": 11000.0, "glu_ambient": 0.05}
-#: Half of the anaplerotic carbon leaves as glutamine to blood, half through neuronal glutamate oxidation
-#: (assumed split); the oxidation rate constant (1/h) is the same in both neuron types.
+#: Half of the anaplerotic carbon leaves through neuronal glutamate oxidation (assumed split; the rest as glutamine
+#: to blood and through astrocytic oxidation, below); the oxidation rate constant (1/h) is the same in both neuron types.
 _GLU_N_TISSUE = REFERENCE["glu_n"] * _V["neuron_glu"]
 _GLU_G_TISSUE = REFERENCE["glu_g"] * _V["neuron_gaba"]
 _OX = 0.5 * _V_PC
