@@ -104,3 +104,11 @@ def test_steady_state_at_a_third_of_the_tryptophan_intake_is_found() -> None:
     ss = steady_state(m, inputs={"precursors.trp_intake": rate})
     assert 30.0 < float(ss["precursors.plasma_trp"]) < 60.0
     assert ss.attrs["stable"]
+
+
+def test_the_whole_body_reference_converges_by_newton_not_by_fallback() -> None:
+    """The glutamate cycle's large fluxes (~1e5 µM/h) leave a residual at rounding level; Newton must accept it
+    rather than fall back to pseudo-transient continuation (a 15-fold slower path that a benchmark caught)."""
+    import neurobalance as nb
+
+    assert nb.steady_state(nb.default_model()).attrs["method"] == "newton"
